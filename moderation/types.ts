@@ -1,0 +1,42 @@
+/**
+ * The moderation contract: what `moderate()` returns and the policy it applies.
+ * Pure data; the server enforces a Verdict in one place and never re-judges.
+ */
+
+export type PolicyKind = "group" | "social" | "buddy" | "forum";
+export type Action = "allow" | "redact" | "hold" | "block";
+export type CrisisLevel = 0 | 1 | 2 | 3 | 4;
+export type CrisisCategory = "self_harm" | "overdose" | "harm_others" | "abuse" | "relapse";
+export type PrivacyType = "phone" | "email" | "address" | "ssn" | "card" | "handle" | "url" | "dob" | "ip" | "name";
+
+/** One reason the pipeline found, with its span into the ORIGINAL text (JS string indices, end exclusive). */
+export interface Finding {
+  kind: "crisis" | "privacy" | "solicitation" | "custom";
+  /** crisis: its category; privacy: its PrivacyType; solicitation: "off_platform" | "private_meeting"; custom: "keyword". */
+  type: string;
+  /** crisis: the level 0..4; privacy and others: 1 (low) .. 3 (high). */
+  severity: number;
+  start: number;
+  end: number;
+  /** The id of the lexicon entry or pattern that fired, e.g. "crisis.self_harm.kms" or "privacy.phone.libphonenumber". */
+  rule: string;
+}
+
+export interface Verdict {
+  action: Action;
+  crisis: { level: CrisisLevel; category: CrisisCategory | null };
+  privacy: Finding[];
+  solicitation: boolean;
+  /** Every finding of every detector, sorted by start. */
+  findings: Finding[];
+  /** The text as other participants would see it: privacy spans replaced by `[phone]`, `[email]`, ... */
+  redacted: string;
+  /** Short machine-readable reasons, no user text: "privacy:phone", "crisis:self_harm:3", "solicitation", "keyword". */
+  reasons: string[];
+  /** Send the author the private `support` event with crisis resources. */
+  support: boolean;
+  /** Open a case for a human (crisis level at or above the policy's case threshold). */
+  escalate: boolean;
+  /** Show it on the staff feed (any finding that the policy says staff should see). */
+  flag: boolean;
+}

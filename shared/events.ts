@@ -1,0 +1,84 @@
+/**
+ * The Socket.IO event maps shared by the server, the widget and the tests
+ * (PROTOCOL.md "Participant events", "Server-to-client events", "Staff events").
+ */
+import type { Result } from "./errors.ts";
+import type * as S from "./schemas.ts";
+import type {
+  Case,
+  Finding,
+  JoinedRoom,
+  Member,
+  Message,
+  ModerationOutcome,
+  Notice,
+  Reply,
+  Role,
+  SupportPayload,
+  Thread,
+} from "./types.ts";
+
+type Ack<T extends object = Record<string, never>> = (result: Result<T>) => void;
+
+export interface HeldItem {
+  message: Message;
+  findings: Finding[];
+  /** The few visible messages just before it in the room, for a reviewer's context. */
+  context?: Message[];
+}
+
+export interface ClientToServerEvents {
+  "room:join": (p: S.RoomJoin, ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[] }>) => void;
+  "room:leave": (p: S.RoomLeave, ack: Ack) => void;
+  "room:history": (p: S.RoomHistory, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
+  "message:send": (p: S.MessageSend, ack: Ack<{ message: Message; moderation: ModerationOutcome }>) => void;
+  "message:edit": (p: S.MessageEdit, ack: Ack<{ message: Message; moderation?: ModerationOutcome }>) => void;
+  "message:delete": (p: S.MessageDelete, ack: Ack) => void;
+  "message:react": (p: S.MessageReact, ack: Ack<{ message: Message }>) => void;
+  "message:report": (p: S.MessageReport, ack: Ack<{ caseId: string }>) => void;
+  typing: (p: S.Typing, ack?: Ack) => void;
+  "forum:subscribe": (p: Record<string, never>, ack: Ack<{ threads: Thread[] }>) => void;
+  "forum:post": (p: S.ForumPost, ack: Ack<{ thread: Thread; moderation: ModerationOutcome }>) => void;
+  "forum:reply": (p: S.ForumReply, ack: Ack<{ reply: Reply; moderation: ModerationOutcome }>) => void;
+  "mod:subscribe": (p: Record<string, never>, ack: Ack<{ held: HeldItem[]; cases: Case[] }>) => void;
+  "mod:approve": (p: S.ModApprove, ack: Ack<{ message: Message }>) => void;
+  "mod:reject": (p: S.ModReject, ack: Ack) => void;
+  "mod:delete": (p: S.ModDelete, ack: Ack) => void;
+  "mod:mute": (p: S.ModMute, ack: Ack<{ until: string }>) => void;
+  "mod:unmute": (p: S.ModUnmute, ack: Ack) => void;
+  "mod:remove": (p: S.ModRemove, ack: Ack) => void;
+  "case:ack": (p: S.CaseAck, ack: Ack<{ case: Case }>) => void;
+  "case:escalate": (p: S.CaseEscalate, ack: Ack<{ case: Case }>) => void;
+  "case:resolve": (p: S.CaseResolve, ack: Ack<{ case: Case }>) => void;
+}
+
+export interface ServerToClientEvents {
+  "message:new": (m: Message) => void;
+  "message:updated": (m: Message) => void;
+  "message:deleted": (p: { roomId: string; messageId: string }) => void;
+  presence: (p: { roomId: string; online: Member[] }) => void;
+  typing: (p: { roomId: string; user: Member; typing: boolean }) => void;
+  support: (p: SupportPayload) => void;
+  notice: (p: Notice) => void;
+  "forum:thread": (t: Thread) => void;
+  "forum:reply": (r: Reply) => void;
+  "mod:flagged": (p: HeldItem) => void;
+  "mod:held": (p: HeldItem) => void;
+  "case:new": (c: Case) => void;
+  "case:updated": (c: Case) => void;
+}
+
+/** Messages between nodes (serverSideEmit). */
+export interface InterServerEvents {
+  ping: () => void;
+}
+
+/** What the handshake leaves on every socket. */
+export interface SocketData {
+  tenant: string;
+  sub: string;
+  handle: string;
+  name: string;
+  role: Role;
+  exp: number;
+}

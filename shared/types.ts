@@ -1,0 +1,140 @@
+/**
+ * The shapes that cross the wire (PROTOCOL.md "Shapes"). Times are ISO-8601 strings and every
+ * `id` of a person is the opaque per-tenant handle, never the integrator's `sub`.
+ */
+
+export const ROLES = ["participant", "peer_specialist", "clinician", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+export const STAFF_ROLES: readonly Role[] = ["peer_specialist", "clinician", "admin"];
+
+export const ROOM_KINDS = ["group", "social", "buddy"] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export const VISIBILITIES = ["open", "invite"] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const MESSAGE_STATUSES = ["visible", "redacted", "held", "rejected", "deleted"] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+export const CASE_STATUSES = ["open", "acknowledged", "escalated", "resolved"] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export const CRISIS_CATEGORIES = ["self_harm", "overdose", "harm_others", "abuse", "relapse"] as const;
+export type CrisisCategory = (typeof CRISIS_CATEGORIES)[number];
+
+export const MODERATION_ACTIONS = ["allow", "redact", "hold", "block"] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+
+/** The small supportive set of reactions a participant may add. */
+export const REACTIONS = ["❤️", "🙏", "💪", "🤗", "👏", "🌱"] as const;
+export type Reaction = (typeof REACTIONS)[number];
+
+export interface Member {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export interface Message {
+  id: string;
+  roomId: string;
+  /** Position in the room; null while held or rejected (a held message gets its seq on approval). */
+  seq: number | null;
+  author: Member;
+  body: string;
+  status: MessageStatus;
+  replyTo: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  /** emoji -> number of people who reacted with it. */
+  reactions: Record<string, number>;
+}
+
+export interface Room {
+  id: string;
+  kind: RoomKind;
+  name: string;
+  topic: string | null;
+  visibility: Visibility;
+}
+
+/** A room as `room:join` returns it: with the group agreement shown on join. */
+export interface JoinedRoom extends Room {
+  agreement: string[];
+}
+
+export interface Finding {
+  kind: "crisis" | "privacy" | "solicitation" | "custom";
+  type: string;
+  severity: number;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+export interface Case {
+  id: string;
+  roomId: string | null;
+  messageId: string | null;
+  threadId?: string | null;
+  level: number;
+  category: CrisisCategory | "report" | null;
+  status: CaseStatus;
+  tier: number;
+  createdAt: string;
+  dueAt: string;
+  assignee: string | null;
+  notes: CaseNote[];
+}
+
+export interface CaseNote {
+  by: string;
+  at: string;
+  text: string;
+}
+
+export interface Thread {
+  id: string;
+  title: string;
+  body: string;
+  author: Member;
+  status: MessageStatus;
+  replyCount: number;
+  createdAt: string;
+  lastActivityAt: string;
+  tags: string[];
+  locked: boolean;
+}
+
+export interface Reply {
+  id: string;
+  threadId: string;
+  body: string;
+  author: Member;
+  status: MessageStatus;
+  createdAt: string;
+}
+
+export interface ModerationOutcome {
+  action: Exclude<ModerationAction, "block">;
+  reasons: string[];
+}
+
+export interface CrisisResource {
+  name: string;
+  phone?: string;
+  sms?: string;
+  url?: string;
+}
+
+export interface SupportPayload {
+  messageId: string;
+  level: number;
+  text: string;
+  resources: CrisisResource[];
+}
+
+export interface Notice {
+  code: string;
+  message: string;
+  [detail: string]: unknown;
+}
