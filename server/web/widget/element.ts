@@ -1,0 +1,194 @@
+/**
+ * `<lantern-chat room="..." server="...">`: the embeddable widget. It renders into a closed
+ * world of its own (shadow DOM), owns one connection, and hosts the chat and forum panels.
+ * The host page supplies tokens through `el.getToken = () => ...`, `token-url="..."` or
+ * `Lantern.mount(el, { getToken })`; the element starts as soon as it has one.
+ */
+import { type Connection, type ConnectionState, openConnection } from "../lib/connection.ts";
+import { h } from "../lib/dom.ts";
+import { type GetToken, TokenKeeper } from "../lib/token.ts";
+import { ChatPanel } from "./chat.ts";
+import { ForumPanel } from "./forum.ts";
+import { MuteStore } from "./mute-store.ts";
+import { WIDGET_CSS } from "./styles.ts";
+
+export interface MountOptions {
+  /** Lantern's origin; defaults to where widget.js was loaded from. */
+  server?: string;
+  room?: string;
+  getToken?: GetToken;
+  /** A same-origin URL of the integrator's backend answering `{ "token": "<jwt>" }`. */
+  tokenUrl?: string;
+  /** Show the forum tab (default: on). */
+  forum?: boolean;
+  /** The panel shown first. */
+  view?: "chat" | "forum";
+}
+
+const STATE_TEXT: Record<ConnectionState, string> = {
+  connecting: "Connecting…",
+  online: "",
+  offline: "Connection lost. Reconnecting… anything you write will be sent when we're back.",
+  denied: "We couldn't sign you in to the chat. Please reload the page or sign in again.",
+};
+
+let sheet: CSSStyleSheet | null = null;
+
+/** The script's own origin, read while it runs, as the default server. */
+export const SCRIPT_ORIGIN = (() => {
+  const src = (document.currentScript as HTMLScriptElement | null)?.src;
+  try {
+    return src ? new URL(src).origin : location.origin;
+  } catch {
+    return location.origin;
+  }
+})();
+
+export class LanternChatElement extends HTMLElement {
+  private options: MountOptions = {};
+  private tokenSource: GetToken | null = null;
+  private connection: Connection | null = null;
+
+  /** Set by the host page: returns a fresh JWT minted by the integrator's backend. */
+  set getToken(fn: GetToken | null) {
+    this.tokenSource = fn;
+    if (this.isConnected) this.start();
+  }
+  get getToken(): GetToken | null {
+    return this.tokenSource;
+  }
+
+  /** Configure from script (what `Lantern.mount` calls). */
+  configure(options: MountOptions): void {
+    this.options = { ...this.options, ...options };
+    if (options.getToken) this.tokenSource = options.getToken;
+    if (this.isConnected) this.start();
+  }
+
+  connectedCallback(): void {
+    // Let the host finish setting properties in the same task before we start.
+    queueMicrotask(() => this.start());
+  }
+
+  disconnectedCallback(): void {
+    this.connection?.close();
+    this.connection = null;
+  }
+
+  private tokenGetter(): GetToken | null {
+    if (this.tokenSource) return this.tokenSource;
+    const url = this.options.tokenUrl ?? this.getAttribute("token-url");
+    if (!url) return null;
+    return async () => {
+      const res = await fetch(url, { credentials: "same-origin", headers: { accept: "application/json" } });
+      if (!res.ok) throw new Error(`token endpoint answered ${res.status}`);
+      return ((await res.json()) as { token: string }).token;
+    };
+  }
+
+  private start(): void {
+    const getToken = this.tokenGetter();
+    if (this.connection || !getToken || !this.isConnected) return;
+    const server = (this.options.server ?? this.getAttribute("server") ?? SCRIPT_ORIGIN).replace(/\/+$/, "");
+    const room = this.options.room ?? this.getAttribute("room");
+    const forum = this.options.forum ?? this.getAttribute("forum") !== "off";
+    const tokens = new TokenKeeper(getToken);
+    const ui = this.renderShell(room !== null);
+    const announce = (text: string) => {
+      // Clear first so that the same sentence twice is still read out.
+      ui.live.textContent = "";
+      setTimeout(() => (ui.live.textContent = text), 50);
+    };
+    const meKey = `lantern:me:${server}`;
+    const chat = room
+      ? new ChatPanel(room, {
+          announce,
+          mutes: new MuteStore(server),
+          titled: (name) => (ui.title.textContent = name),
+          myId: {
+            get: () => sessionStorage.getItem(meKey),
+            set: (id) => sessionStorage.setItem(meKey, id),
+          },
+        })
+      : null;
+    const forumPanel = forum ? new ForumPanel({ server, announce, token: () => tokens.fresh() }) : null;
+    const panels = [
+      chat && { name: "Chat", el: chat.el },
+      forumPanel && { name: "Forum", el: forumPanel.el },
+    ].filter((p) => !!p);
+    const first = this.options.view ?? this.getAttribute("view");
+    this.tabs(ui.tablist, panels, first === "forum" ? panels.length - 1 : 0);
+    ui.root.insertBefore(
+      h(
+        "div",
+        { class: "panels panel" },
+        panels.map((p) => p.el),
+      ),
+      ui.live,
+    );
+
+    this.connection = openConnection(server, tokens, {
+      state: (state, reason) => {
+        ui.status.dataset.state = state;
+        ui.status.textContent = STATE_TEXT[state];
+        ui.status.hidden = state === "online";
+        this.dispatchEvent(
+          new CustomEvent("lantern:state", { detail: { state, reason }, bubbles: true, composed: true }),
+        );
+      },
+      online: (socket) => {
+        void Promise.all([chat?.online(socket), forumPanel?.online(socket)]).then(() =>
+          this.dispatchEvent(new CustomEvent("lantern:ready", { bubbles: true, composed: true })),
+        );
+      },
+    });
+    chat?.bind(this.connection.socket);
+    forumPanel?.bind(this.connection.socket);
+  }
+
+  private renderShell(hasRoom: boolean) {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(WIDGET_CSS);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+    const title = h("h2", null, hasRoom ? "Chat" : "Forum");
+    const tablist = h("div", { role: "tablist", "aria-label": "Lantern views" });
+    const status = h("div", { class: "status", role: "status", "data-testid": "status" });
+    const live = h("div", {
+      class: "sr-only",
+      "aria-live": "polite",
+      "aria-atomic": "true",
+      "data-testid": "live",
+    });
+    const root = h("div", { class: "root" }, h("header", null, title, tablist), status, live);
+    shadow.replaceChildren(root);
+    return { root, title, tablist, status, live };
+  }
+
+  /** ARIA tabs: arrow keys move between them, only the selected one is in the tab order. */
+  private tabs(tablist: HTMLElement, panels: { name: string; el: HTMLElement }[], selected: number): void {
+    if (panels.length < 2) return void tablist.remove();
+    const buttons = panels.map((p, i) =>
+      h("button", { role: "tab", type: "button", id: `lantern-tab-${i}`, onclick: () => select(i) }, p.name),
+    );
+    const select = (index: number, focus = false) => {
+      panels.forEach((p, i) => {
+        const on = i === index;
+        buttons[i]!.setAttribute("aria-selected", String(on));
+        buttons[i]!.tabIndex = on ? 0 : -1;
+        p.el.hidden = !on;
+        p.el.setAttribute("aria-labelledby", `lantern-tab-${i}`);
+      });
+      if (focus) buttons[index]!.focus();
+    };
+    tablist.addEventListener("keydown", (e) => {
+      const current = buttons.findIndex((b) => b.tabIndex === 0);
+      if (e.key === "ArrowRight") select((current + 1) % buttons.length, true);
+      else if (e.key === "ArrowLeft") select((current - 1 + buttons.length) % buttons.length, true);
+    });
+    tablist.append(...buttons);
+    select(selected);
+  }
+}

@@ -1,0 +1,246 @@
+/**
+ * The forum panel: a live list of threads (`forum:subscribe`, then `forum:thread`/`forum:reply`
+ * as they happen), a thread page read over HTTP with the participant's token, and forms to
+ * post and reply through the socket (moderated like chat).
+ */
+import type { ModerationOutcome, Reply, Thread } from "../../../shared/types.ts";
+import type { LanternSocket } from "../lib/connection.ts";
+import { h, replaceChildren, timeOf, uuid } from "../lib/dom.ts";
+import { request } from "../lib/request.ts";
+import { HELD_NOTE, redactedNote, sendErrorText } from "./wording.ts";
+
+export interface ForumDeps {
+  server: string;
+  token(): Promise<string>;
+  announce(text: string): void;
+}
+
+export class ForumPanel {
+  readonly el: HTMLElement;
+  private socket: LanternSocket | null = null;
+  private readonly threads = new Map<string, Thread>();
+  private open: { thread: Thread; replies: Map<string, Reply> } | null = null;
+  private readonly body = h("div", { class: "scroll" });
+  private readonly status = h("div", { class: "notice", role: "status" });
+  private readonly footer = h("div");
+
+  constructor(private readonly deps: ForumDeps) {
+    this.el = h(
+      "div",
+      { class: "panel", role: "tabpanel", "aria-label": "Forum" },
+      this.body,
+      this.status,
+      this.footer,
+    );
+  }
+
+  bind(socket: LanternSocket): void {
+    this.socket = socket;
+    socket.on("forum:thread", (t) => {
+      this.threads.set(t.id, t);
+      if (this.open?.thread.id === t.id) this.open.thread = t;
+      this.render();
+    });
+    socket.on("forum:reply", (r) => {
+      const t = this.threads.get(r.threadId);
+      if (t && !this.open?.replies.has(r.id))
+        this.threads.set(t.id, { ...t, replyCount: t.replyCount + 1, lastActivityAt: r.createdAt });
+      if (this.open?.thread.id === r.threadId && !this.open.replies.has(r.id)) {
+        this.open.replies.set(r.id, r);
+        this.deps.announce(`${r.author.name} replied: ${r.body}`);
+      }
+      this.render();
+    });
+  }
+
+  /** After every (re)connect: resubscribe and refresh whatever page is open. */
+  async online(socket: LanternSocket): Promise<void> {
+    this.socket = socket;
+    const res = await request(socket, "forum:subscribe", {});
+    if (!res.ok) return this.say("The forum isn't available right now.");
+    this.threads.clear();
+    for (const t of res.threads) this.threads.set(t.id, t);
+    if (this.open) await this.openThread(this.open.thread.id);
+    else this.render();
+  }
+
+  private say(text: string): void {
+    replaceChildren(this.status, text ? h("p", { class: "note" }, text) : null);
+    if (text) this.deps.announce(text);
+  }
+
+  private render(): void {
+    if (this.open) {
+      this.renderThread();
+      return;
+    }
+    const sorted = [...this.threads.values()].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
+    replaceChildren(
+      this.body,
+      h("h3", null, "Community forum"),
+      sorted.length === 0 ? h("p", { class: "meta" }, "No topics yet. Start the first one below.") : null,
+      h(
+        "ul",
+        { class: "threads", "aria-label": "Topics" },
+        sorted.map((t) =>
+          h(
+            "li",
+            { "data-id": t.id },
+            h(
+              "button",
+              { type: "button", onclick: () => void this.openThread(t.id) },
+              h("span", { class: "title" }, t.title),
+              h(
+                "span",
+                { class: "meta" },
+                `${t.author.name} · ${t.replyCount} ${t.replyCount === 1 ? "reply" : "replies"} · ${timeOf(t.lastActivityAt)}`,
+              ),
+            ),
+          ),
+        ),
+      ),
+    );
+    replaceChildren(this.footer, this.postForm());
+  }
+
+  private renderThread(): void {
+    const { thread, replies } = this.open!;
+    const back = h(
+      "button",
+      {
+        class: "link",
+        type: "button",
+        onclick: () => {
+          this.open = null;
+          this.render();
+        },
+      },
+      "← All topics",
+    );
+    replaceChildren(
+      this.body,
+      back,
+      h("h3", null, thread.title),
+      h("p", { class: "meta" }, `${thread.author.name} · ${timeOf(thread.createdAt)}`),
+      h("div", { class: "thread-body" }, thread.body),
+      h(
+        "ol",
+        { class: "replies", "aria-label": "Replies" },
+        [...replies.values()].map((r) =>
+          h(
+            "li",
+            null,
+            h("strong", null, r.author.name),
+            " ",
+            h("span", { class: "meta" }, timeOf(r.createdAt)),
+            h("div", { class: "thread-body" }, r.body),
+          ),
+        ),
+      ),
+    );
+    replaceChildren(
+      this.footer,
+      thread.locked
+        ? h("p", { class: "meta" }, "This topic is closed to new replies.")
+        : this.replyForm(thread.id),
+    );
+  }
+
+  /** Read one thread with its replies over HTTP (the socket only streams what is new). */
+  private async openThread(id: string): Promise<void> {
+    try {
+      const token = await this.deps.token();
+      const res = await fetch(`${this.deps.server}/api/forum/threads/${encodeURIComponent(id)}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (!res.ok) throw new Error(String(res.status));
+      const data = (await res.json()) as {
+        thread?: Thread;
+        replies?: Reply[] | { items?: Reply[] };
+      } & Partial<Thread>;
+      const thread = data.thread ?? (data as Thread);
+      const list = Array.isArray(data.replies) ? data.replies : (data.replies?.items ?? []);
+      this.open = { thread, replies: new Map(list.map((r) => [r.id, r])) };
+      this.say("");
+      this.render();
+    } catch {
+      this.say("That topic couldn't be opened. Please try again.");
+    }
+  }
+
+  private postForm(): HTMLElement {
+    const title = h("input", {
+      type: "text",
+      maxlength: 200,
+      "aria-label": "Topic title",
+      placeholder: "Topic title",
+    });
+    const text = h("textarea", {
+      rows: 2,
+      maxlength: 4000,
+      "aria-label": "Topic text",
+      placeholder: "What's on your mind?",
+    });
+    const clientId = uuid();
+    return h(
+      "form",
+      {
+        class: "forum-form",
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          if (!this.socket || !title.value.trim() || !text.value.trim()) return;
+          const res = await request(this.socket, "forum:post", {
+            clientId,
+            title: title.value.trim(),
+            body: text.value.trim(),
+          });
+          if (!res.ok) return this.say(sendErrorText(res.error.code, res.error));
+          this.threads.set(res.thread.id, res.thread);
+          this.say(this.moderationText(res.moderation) ?? "Your topic is posted.");
+          this.render();
+        },
+      },
+      h("strong", null, "Start a topic"),
+      title,
+      text,
+      h("button", { class: "btn", type: "submit" }, "Post"),
+    );
+  }
+
+  private replyForm(threadId: string): HTMLElement {
+    const text = h("textarea", {
+      rows: 2,
+      maxlength: 4000,
+      "aria-label": "Your reply",
+      placeholder: "Write a reply…",
+    });
+    const clientId = uuid();
+    return h(
+      "form",
+      {
+        class: "forum-form",
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          if (!this.socket || !text.value.trim()) return;
+          const res = await request(this.socket, "forum:reply", {
+            threadId,
+            clientId,
+            body: text.value.trim(),
+          });
+          if (!res.ok) return this.say(sendErrorText(res.error.code, res.error));
+          if (this.open?.thread.id === threadId) this.open.replies.set(res.reply.id, res.reply);
+          this.say(this.moderationText(res.moderation) ?? "");
+          this.render();
+        },
+      },
+      text,
+      h("button", { class: "btn", type: "submit" }, "Reply"),
+    );
+  }
+
+  private moderationText(m: ModerationOutcome): string | null {
+    if (m.action === "hold") return HELD_NOTE;
+    if (m.action === "redact") return redactedNote(m.reasons);
+    return null;
+  }
+}

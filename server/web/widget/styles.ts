@@ -1,0 +1,98 @@
+/**
+ * The widget's stylesheet, adopted into its shadow root as a constructed stylesheet: the host
+ * page's CSS cannot reach in, ours cannot leak out, and a host CSP without 'unsafe-inline'
+ * styles still applies it. Integrators theme it through the --lantern-* custom properties,
+ * which do cross the shadow boundary. Default colours meet WCAG AA (4.5:1 for text).
+ */
+export const WIDGET_CSS = `
+:host {
+  all: initial;
+  display: block;
+  --_accent: var(--lantern-accent, #1a5f7a);
+  --_accent-fg: var(--lantern-accent-contrast, #ffffff);
+  --_bg: var(--lantern-bg, #ffffff);
+  --_fg: var(--lantern-fg, #1b1f24);
+  --_muted: var(--lantern-muted, #4f5660);
+  --_surface: var(--lantern-surface, #f3f5f7);
+  --_border: var(--lantern-border, #c9d0d6);
+  --_focus: var(--lantern-focus, #b35c00);
+  --_warn-bg: var(--lantern-notice-bg, #fff4e0);
+  --_support-bg: var(--lantern-support-bg, #eaf4ff);
+  --_radius: var(--lantern-radius, 10px);
+  font-family: var(--lantern-font, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif);
+  font-size: var(--lantern-font-size, 15px);
+  line-height: 1.45;
+  color: var(--_fg);
+  background: var(--_bg);
+  border: 1px solid var(--_border);
+  border-radius: var(--_radius);
+  height: var(--lantern-height, 560px);
+  overflow: hidden;
+}
+* { box-sizing: border-box; }
+[hidden] { display: none !important; }
+.root { display: flex; flex-direction: column; height: 100%; }
+.sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+:focus-visible { outline: 3px solid var(--_focus); outline-offset: 2px; border-radius: 4px; }
+button { font: inherit; color: inherit; cursor: pointer; }
+button, input, textarea { font: inherit; }
+.btn { background: var(--_accent); color: var(--_accent-fg); border: 0; border-radius: 6px; padding: 6px 14px; }
+.btn:disabled { opacity: .6; cursor: default; }
+.link { background: none; border: 0; padding: 2px 4px; color: var(--_accent); text-decoration: underline; font-size: .85em; }
+header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--_border); background: var(--_surface); }
+header h2 { font-size: 1em; margin: 0; flex: 1; }
+[role="tablist"] { display: flex; gap: 4px; }
+[role="tab"] { background: none; border: 1px solid transparent; border-radius: 6px; padding: 4px 10px; }
+[role="tab"][aria-selected="true"] { border-color: var(--_accent); color: var(--_accent); font-weight: 600; }
+.status { font-size: .85em; color: var(--_muted); padding: 4px 12px; }
+.status[data-state="offline"], .status[data-state="denied"] { background: var(--_warn-bg); color: var(--_fg); }
+.panel { flex: 1; display: flex; flex-direction: column; min-height: 0; }
+.panel[hidden] { display: none; }
+.scroll { flex: 1; overflow-y: auto; padding: 8px 12px; }
+.agreement { background: var(--_surface); border-radius: var(--_radius); padding: 8px 12px; margin-bottom: 8px; font-size: .9em; }
+.agreement summary { font-weight: 600; cursor: pointer; }
+.agreement ul { margin: 6px 0 0; padding-left: 20px; }
+.topic { color: var(--_muted); font-size: .9em; margin: 0 0 8px; }
+ol.messages { list-style: none; margin: 0; padding: 0; }
+.msg { padding: 6px 8px; border-radius: 8px; margin: 2px 0; position: relative; }
+.msg:hover, .msg:focus-within { background: var(--_surface); }
+.msg .who { font-weight: 600; margin-right: 6px; }
+.msg .role { font-size: .75em; color: var(--_muted); border: 1px solid var(--_border); border-radius: 4px; padding: 0 4px; margin-right: 6px; }
+.msg time { font-size: .8em; color: var(--_muted); }
+.msg .body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 2px 0; }
+.msg.mine .who::after { content: " (you)"; font-weight: 400; color: var(--_muted); }
+.msg.pending .body { color: var(--_muted); }
+.msg .quote { border-left: 3px solid var(--_border); padding-left: 8px; color: var(--_muted); font-size: .9em; margin: 2px 0; }
+.note { font-size: .85em; background: var(--_warn-bg); border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
+.reactions { display: flex; gap: 4px; flex-wrap: wrap; }
+.reaction { border: 1px solid var(--_border); background: var(--_bg); border-radius: 12px; padding: 0 8px; font-size: .9em; }
+.actions { display: flex; gap: 2px; flex-wrap: wrap; opacity: 0; }
+.msg:hover .actions, .msg:focus-within .actions { opacity: 1; }
+.picker { display: flex; gap: 2px; }
+.picker button { border: 1px solid var(--_border); background: var(--_bg); border-radius: 6px; padding: 0 6px; }
+.report { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: .9em; }
+.report input { flex: 1; min-width: 120px; padding: 2px 6px; border: 1px solid var(--_border); border-radius: 4px; }
+.muted-msg { color: var(--_muted); font-size: .85em; font-style: italic; }
+.presence, .typing { font-size: .85em; color: var(--_muted); padding: 2px 12px; min-height: 1.4em; }
+.support { background: var(--_support-bg); border: 2px solid var(--_accent); border-radius: var(--_radius); margin: 8px 12px; padding: 8px 12px; }
+.support h3 { margin: 0 0 4px; font-size: 1em; }
+.support p { margin: 0 0 6px; }
+.support ul { margin: 0; padding-left: 18px; }
+.support a { color: var(--_accent); font-weight: 600; }
+.notice { margin: 0 12px 6px; }
+form.composer { display: flex; flex-direction: column; gap: 4px; padding: 8px 12px; border-top: 1px solid var(--_border); }
+.composer .row { display: flex; gap: 8px; align-items: flex-end; }
+.composer textarea { flex: 1; resize: none; min-height: 2.6em; max-height: 8em; padding: 6px 8px; border: 1px solid var(--_border); border-radius: 6px; color: var(--_fg); background: var(--_bg); }
+.replying { font-size: .85em; color: var(--_muted); display: flex; gap: 6px; align-items: center; }
+.replying[hidden] { display: none; }
+.threads { list-style: none; margin: 0; padding: 0; }
+.threads li { border-bottom: 1px solid var(--_border); }
+.threads button { display: block; width: 100%; text-align: left; background: none; border: 0; padding: 8px 4px; }
+.threads .title { font-weight: 600; display: block; }
+.meta { font-size: .8em; color: var(--_muted); }
+.forum-form { display: flex; flex-direction: column; gap: 4px; padding: 8px 12px; border-top: 1px solid var(--_border); }
+.forum-form input, .forum-form textarea { padding: 6px 8px; border: 1px solid var(--_border); border-radius: 6px; color: var(--_fg); background: var(--_bg); }
+.thread-body { white-space: pre-wrap; overflow-wrap: anywhere; }
+.replies { list-style: none; padding: 0; }
+.replies li { padding: 6px 0; border-top: 1px solid var(--_border); }
+`;
