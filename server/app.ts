@@ -1,0 +1,125 @@
+/**
+ * buildApp(config): the whole server, ready but not listening. Fastify for HTTP, Socket.IO on
+ * the same HTTP server, one set of services behind both. Only main.ts listens.
+ */
+import cors from "@fastify/cors";
+import fastifyJwt from "@fastify/jwt";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { createVerifier } from "./auth/verifier.ts";
+import type { Config } from "./config.ts";
+import { type Db, openDatabase } from "./db/client.ts";
+import { requireAuth } from "./http/auth.ts";
+import { installErrorHandling } from "./http/errors.ts";
+import { anyTenantAllows, sameOrigin } from "./http/origins.ts";
+import { type Jobs, startJobs } from "./jobs.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { createMetrics } from "./metrics.ts";
+import { socketBus } from "./realtime/bus.ts";
+import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
+import { attachRedis, type RedisLink } from "./realtime/redis.ts";
+import type { LanternServer } from "./realtime/types.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { moderationRoutes } from "./routes/moderation.ts";
+import { roomRoutes } from "./routes/rooms.ts";
+import type { Ctx } from "./services/context.ts";
+import { createPolicyCache } from "./services/policies.ts";
+import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
+
+export interface BuildOptions {
+  /** A logger to use instead of one made from config.logLevel (tests capture output this way). */
+  logger?: Logger;
+  /** Run the case sweeper and webhook dispatcher (default true). */
+  jobs?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  io: LanternServer;
+  ctx: Ctx;
+  /** Graceful: stop accepting, tell clients, close sockets, then the adapter, then the database. */
+  close(): Promise<void>;
+}
+
+export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
+  const log = opts.logger ?? createLogger(config.logLevel);
+  const db: Db = openDatabase(config.databasePath);
+  const metrics = createMetrics({ defaults: true });
+  const app = Fastify({
+    loggerInstance: log as unknown as FastifyBaseLogger,
+    bodyLimit: config.limits.bodyLimit,
+    requestIdHeader: false,
+    return503OnClosing: true,
+  });
+  installErrorHandling(app);
+  await app.register(cors, {
+    origin: (origin, cb) => cb(null, !origin || anyTenantAllows(config, origin)),
+    methods: ["GET", "POST"],
+    allowedHeaders: ["authorization", "content-type"],
+    maxAge: 600,
+  });
+  await app.register(fastifyJwt, {
+    secret: "lantern-verifies-per-tenant",
+    verify: { algorithms: ["HS256"] },
+  });
+  const verify = createVerifier(app.jwt, config.tenants);
+
+  const io = createIo(app.server, {
+    maxHttpBufferSize: config.limits.maxHttpBufferSize,
+    cors: {
+      origin: (origin, cb) => cb(null, !origin || anyTenantAllows(config, origin)),
+      credentials: false,
+    },
+    allowRequest: (req, cb) => {
+      const origin = req.headers.origin;
+      cb(null, !origin || sameOrigin(req.headers) || anyTenantAllows(config, origin));
+    },
+  });
+  const redis: RedisLink | null = config.redisUrl
+    ? await attachRedis(io, config.redisUrl, log, metrics, 5_000, config.limits.crossNodeTimeoutMs)
+    : null;
+  const limiter: RateLimiter = redis
+    ? redisLimiter(redis.pub, config.limits.sendsPerWindow, config.limits.sendWindowMs)
+    : memoryLimiter(config.limits.sendsPerWindow, config.limits.sendWindowMs);
+  const ctx: Ctx = {
+    db,
+    config,
+    log,
+    metrics,
+    bus: socketBus(io, log, config.limits.crossNodeTimeoutMs),
+    policies: createPolicyCache(config),
+    limiter,
+  };
+  const registrars: SocketRegistrar[] = [];
+  attachHandlers(io, ctx, verify, registrars);
+
+  let draining = false;
+  await app.register(healthRoutes, {
+    ctx,
+    readiness: { redisReady: () => (redis ? redis.ready() : null), draining: () => draining },
+  });
+  await app.register(async (api) => {
+    requireAuth(api, ctx, verify);
+    await api.register(roomRoutes, { ctx });
+    await api.register(moderationRoutes, { ctx });
+    await api.register(auditRoutes, { ctx });
+  });
+  await app.ready();
+
+  const jobs: Jobs | null = opts.jobs === false ? null : startJobs(ctx);
+  let closing: Promise<void> | null = null;
+  const close = () => {
+    closing ??= (async () => {
+      draining = true;
+      await jobs?.stop();
+      io.emit("notice", { code: "server_shutdown", message: "this server is restarting; reconnecting you" });
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await app.close();
+      await redis?.close();
+      db.$client.close();
+    })();
+    return closing;
+  };
+  return { app, io, ctx, close };
+}

@@ -1,0 +1,95 @@
+/**
+ * One token verifier for both edges (HTTP and the Socket.IO handshake), built on @fastify/jwt.
+ * Keys and algorithms are pinned per tenant; `none`, unknown tenants, bad signatures, the wrong
+ * audience and expired tokens are refused with a reason the client can act on.
+ */
+import type { JWT, VerifyOptions } from "@fastify/jwt";
+import { z } from "zod";
+import { ROLES, type Role } from "../../shared/types.ts";
+import type { Tenant } from "../config.ts";
+
+/** Who is calling, after verification. `handle` is filled in by the identity service. */
+export interface Claims {
+  tenant: string;
+  sub: string;
+  role: Role;
+  name: string;
+  exp: number;
+}
+
+export type RefusalReason =
+  | "missing"
+  | "malformed"
+  | "unknown_tenant"
+  | "bad_algorithm"
+  | "bad_signature"
+  | "expired"
+  | "wrong_audience"
+  | "bad_claims";
+
+export class AuthError extends Error {
+  constructor(readonly reason: RefusalReason) {
+    super(`unauthorized: ${reason}`);
+  }
+}
+
+const claimsSchema = z.object({
+  sub: z.string().min(1).max(200),
+  tenant: z.string().min(1).max(64).optional(),
+  role: z.enum(ROLES),
+  name: z.string().trim().min(1).max(60),
+  exp: z.number().int(),
+});
+
+type TenantVerifyOptions = Partial<VerifyOptions> & { key: string; algorithms: VerifyOptions["algorithms"] };
+
+export type TokenVerifier = (token: unknown) => Claims;
+
+/** Create the verifier for the configured tenants, using the app's @fastify/jwt instance. */
+export function createVerifier(jwt: JWT, tenants: ReadonlyMap<string, Tenant>): TokenVerifier {
+  const options = new Map<string, TenantVerifyOptions>();
+  for (const t of tenants.values()) {
+    options.set(t.id, {
+      key: t.jwt.alg === "HS256" ? t.jwt.secret : t.jwt.publicKey,
+      algorithms: [t.jwt.alg] as VerifyOptions["algorithms"],
+      ...(t.audience ? { allowedAud: t.audience } : {}),
+      requiredClaims: ["exp", "sub"],
+    });
+  }
+
+  return (token) => {
+    if (typeof token !== "string" || token.length === 0) throw new AuthError("missing");
+    if (token.length > 8192) throw new AuthError("malformed");
+    let decoded: { header: { alg?: unknown }; payload: Record<string, unknown> };
+    try {
+      decoded = jwt.decode(token, { complete: true }) as typeof decoded;
+    } catch {
+      throw new AuthError("malformed");
+    }
+    if (!decoded?.header || typeof decoded.payload !== "object" || decoded.payload === null)
+      throw new AuthError("malformed");
+    const tenantId = decoded.payload.tenant ?? "default";
+    const opts = typeof tenantId === "string" ? options.get(tenantId) : undefined;
+    if (!opts) throw new AuthError("unknown_tenant");
+    if (decoded.header.alg !== opts.algorithms?.[0]) throw new AuthError("bad_algorithm");
+    try {
+      jwt.verify(token, opts);
+    } catch (e) {
+      throw new AuthError(reasonOf(e));
+    }
+    const claims = claimsSchema.safeParse(decoded.payload);
+    if (!claims.success) throw new AuthError("bad_claims");
+    return { ...claims.data, tenant: tenantId as string };
+  };
+}
+
+function reasonOf(e: unknown): RefusalReason {
+  const code = (e as { code?: string }).code ?? "";
+  if (code.includes("EXPIRED")) return "expired";
+  if (code.includes("INVALID_SIGNATURE")) return "bad_signature";
+  if (code.includes("INVALID_ALGORITHM")) return "bad_algorithm";
+  if (code.includes("INVALID_CLAIM_VALUE") || code.includes("AUD")) return "wrong_audience";
+  if (code.includes("MISSING_REQUIRED_CLAIM") || code.includes("INVALID_CLAIM")) return "bad_claims";
+  if (code.includes("MALFORMED") || code.includes("INVALID_PAYLOAD")) return "malformed";
+  return "bad_signature";
+}

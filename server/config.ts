@@ -1,0 +1,199 @@
+/**
+ * Configuration, read once: the only module that reads process.env. Returns a frozen, typed
+ * object or throws a ConfigError whose message is one clear line naming the bad variable.
+ */
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+export class ConfigError extends Error {}
+
+const resource = z.strictObject({
+  name: z.string().min(1),
+  phone: z.string().optional(),
+  sms: z.string().optional(),
+  url: z.string().url().optional(),
+});
+
+const jwtKey = z.discriminatedUnion("alg", [
+  z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(16, "at least 16 characters") }),
+  z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
+]);
+
+const tenantSchema = z.strictObject({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[a-z0-9_-]+$/i),
+  name: z.string().min(1).optional(),
+  jwt: jwtKey,
+  audience: z.string().min(1).optional(),
+  allowedOrigins: z.array(z.string().url()).default([]),
+  webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(16) }).optional(),
+  caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
+  retentionDays: z.number().int().positive().default(365),
+  crisisResources: z.array(resource).optional(),
+  policy: z.record(z.string(), z.unknown()).optional(),
+});
+export type TenantInput = z.input<typeof tenantSchema>;
+
+export const DEFAULT_SLA_SECONDS: Record<2 | 3 | 4, number> = { 2: 900, 3: 300, 4: 120 };
+export const DEFAULT_RESOURCES = [
+  { name: "988 Suicide & Crisis Lifeline", phone: "988", sms: "988", url: "https://988lifeline.org" },
+  { name: "Crisis Text Line", sms: "741741" },
+  { name: "Emergency services", phone: "911" },
+];
+
+export interface Tenant {
+  id: string;
+  name: string;
+  jwt: z.infer<typeof jwtKey>;
+  audience?: string;
+  allowedOrigins: string[];
+  webhook?: { url: string; secret: string };
+  caseSlaSeconds: Record<2 | 3 | 4, number>;
+  retentionDays: number;
+  crisisResources: z.infer<typeof resource>[];
+  policy?: Record<string, unknown>;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A SQLite file path, or ":memory:". */
+  databasePath: string;
+  redisUrl?: string;
+  logLevel: string;
+  tenants: ReadonlyMap<string, Tenant>;
+  /** True when the default tenant's secret was generated for local development. */
+  devSecret: boolean;
+  /** Tunables that tests shorten; operators rarely change them. */
+  limits: {
+    sendsPerWindow: number;
+    sendWindowMs: number;
+    maxHttpBufferSize: number;
+    bodyLimit: number;
+    sweepIntervalMs: number;
+    webhookIntervalMs: number;
+    webhookBackoffMs: number;
+    crossNodeTimeoutMs: number;
+  };
+  nodeId: string;
+}
+
+export type Env = Record<string, string | undefined>;
+
+/** Build the tenant record with the defaults DESIGN.md gives. */
+export function toTenant(input: TenantInput): Tenant {
+  const t = tenantSchema.parse(input);
+  return {
+    ...t,
+    name: t.name ?? t.id,
+    caseSlaSeconds: { ...DEFAULT_SLA_SECONDS, ...t.caseSlaSeconds },
+    crisisResources: t.crisisResources ?? DEFAULT_RESOURCES,
+  };
+}
+
+/** The data folder beside the database file, where a generated development secret is kept. */
+export function dataFolder(databasePath: string): string {
+  return databasePath === ":memory:" ? resolve("data") : dirname(resolve(databasePath));
+}
+
+/** Read (or create once) the development-only JWT secret kept in the data folder. */
+export function devSecret(folder: string): string {
+  const file = join(folder, "dev-jwt-secret");
+  if (!existsSync(file)) {
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function fail(variable: string, why: string): never {
+  throw new ConfigError(`${variable}: ${why}`);
+}
+
+function databasePathOf(url: string): string {
+  if (url === ":memory:" || url === "file::memory:") return ":memory:";
+  if (/^(postgres|postgresql|mysql|redis):/i.test(url))
+    fail("DATABASE_URL", "only SQLite paths or file: URLs are supported");
+  const path = url.startsWith("file:") ? url.slice(5).replace(/^\/\/(?=\/)/, "") : url;
+  if (!path) fail("DATABASE_URL", "empty path");
+  return path;
+}
+
+function readTenants(path: string): Tenant[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    fail("LANTERN_CONFIG", `cannot read ${path} as JSON (${(e as Error).message.split("\n")[0]})`);
+  }
+  const parsed = z.strictObject({ tenants: z.array(z.unknown()) }).safeParse(raw);
+  if (!parsed.success) fail("LANTERN_CONFIG", "expected { tenants: [...] }");
+  return parsed.data.tenants.map((t, i) => {
+    const r = tenantSchema.safeParse(t);
+    if (!r.success) {
+      const issue = r.error.issues[0];
+      fail("LANTERN_CONFIG", `tenants[${i}].${issue?.path.join(".")}: ${issue?.message}`);
+    }
+    return toTenant(r.data);
+  });
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const v = env[name];
+  if (v === undefined || v === "") return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max)
+    fail(name, `expected an integer in ${min}..${max}, got "${v}"`);
+  return n;
+}
+
+/** Parse the environment into a frozen Config. Throws ConfigError on the first bad value. */
+export function loadConfig(env: Env = process.env): Config {
+  const port = int(env, "PORT", 3000, 0, 65535);
+  const host = env.HOST || "127.0.0.1";
+  const databasePath = databasePathOf(env.DATABASE_URL || "./data/lantern.db");
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) fail("REDIS_URL", "expected redis:// or rediss://");
+  const logLevel = env.LOG_LEVEL || "info";
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
+    fail("LOG_LEVEL", `unknown level "${logLevel}"`);
+
+  const tenants = new Map<string, Tenant>();
+  if (env.LANTERN_CONFIG) for (const t of readTenants(env.LANTERN_CONFIG)) tenants.set(t.id, t);
+  let generated = false;
+  if (!tenants.has("default")) {
+    let secret = env.JWT_SECRET;
+    if (secret !== undefined && secret.length < 16) fail("JWT_SECRET", "at least 16 characters");
+    if (!secret) {
+      secret = devSecret(dataFolder(databasePath));
+      generated = true;
+    }
+    tenants.set("default", toTenant({ id: "default", name: "Default", jwt: { alg: "HS256", secret } }));
+  }
+
+  return Object.freeze({
+    port,
+    host,
+    databasePath,
+    redisUrl,
+    logLevel,
+    tenants,
+    devSecret: generated,
+    limits: Object.freeze({
+      sendsPerWindow: int(env, "LANTERN_SENDS_PER_WINDOW", 20, 1, 100_000),
+      sendWindowMs: int(env, "LANTERN_SEND_WINDOW_MS", 10_000, 100, 3_600_000),
+      maxHttpBufferSize: 64 * 1024,
+      bodyLimit: 64 * 1024,
+      sweepIntervalMs: int(env, "LANTERN_SWEEP_INTERVAL_MS", 5_000, 10, 600_000),
+      webhookIntervalMs: int(env, "LANTERN_WEBHOOK_INTERVAL_MS", 1_000, 10, 600_000),
+      webhookBackoffMs: int(env, "LANTERN_WEBHOOK_BACKOFF_MS", 2_000, 10, 3_600_000),
+      crossNodeTimeoutMs: 2_000,
+    }),
+    nodeId: env.LANTERN_NODE_ID || `${process.pid}-${randomBytes(3).toString("hex")}`,
+  });
+}

@@ -1,0 +1,50 @@
+/**
+ * Opens the SQLite database (WAL, busy timeout, foreign keys) and applies the committed
+ * drizzle-kit migrations. Several processes may share one file: writers serialise on SQLite's
+ * lock, waiting up to the busy timeout.
+ */
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema.ts";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** Open (creating if needed) and migrate the database at `path` (a file path or ":memory:"). */
+export function openDatabase(path: string): Db {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("foreign_keys = ON");
+  const db = drizzle(sqlite, { schema });
+  migrateWithRetry(db);
+  return db;
+}
+
+/** Two nodes starting together may race to migrate; the loser retries and finds the work done. */
+function migrateWithRetry(db: Db): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      migrate(db, { migrationsFolder: MIGRATIONS });
+      return;
+    } catch (e) {
+      if (attempt >= 5 || !/already exists|SQLITE_BUSY|database is locked/i.test(String(e))) throw e;
+    }
+  }
+}
+
+/**
+ * Run `fn` in one IMMEDIATE transaction (the write lock is taken up front, so two nodes never
+ * deadlock upgrading a read lock). `fn` must be synchronous: an async callback would not be
+ * inside the transaction, and the type refuses it.
+ */
+export function transaction<T>(db: Db, fn: () => T extends Promise<unknown> ? never : T): T {
+  return db.$client.transaction(fn).immediate();
+}

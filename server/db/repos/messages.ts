@@ -1,0 +1,138 @@
+/** Chat messages, their reactions, and the wire shape the room sees. */
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
+import type { Member, Message, MessageStatus } from "../../../shared/types.ts";
+import type { Db } from "../client.ts";
+import { messages, reactions } from "../schema.ts";
+import { membersByHandle } from "./users.ts";
+
+export type MessageRow = typeof messages.$inferSelect;
+
+/** Statuses that hold a place in the room's sequence (a deleted message stays as a tombstone). */
+export const SEQUENCED: MessageStatus[] = ["visible", "redacted", "deleted"];
+
+export function insertMessage(db: Db, row: typeof messages.$inferInsert): MessageRow {
+  return db.insert(messages).values(row).returning().get();
+}
+
+export function findMessage(db: Db, tenant: string, id: string): MessageRow | undefined {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, id), eq(messages.tenant, tenant)))
+    .get();
+}
+
+export function findByClientId(
+  db: Db,
+  roomId: string,
+  handle: string,
+  clientId: string,
+): MessageRow | undefined {
+  return db
+    .select()
+    .from(messages)
+    .where(
+      and(eq(messages.roomId, roomId), eq(messages.authorHandle, handle), eq(messages.clientId, clientId)),
+    )
+    .get();
+}
+
+export function updateMessage(db: Db, id: string, set: Partial<MessageRow>): MessageRow {
+  return db.update(messages).set(set).where(eq(messages.id, id)).returning().get();
+}
+
+/** The newest `limit` sequenced messages before `beforeSeq` (or the newest), oldest first. */
+export function pageBefore(db: Db, roomId: string, beforeSeq: number | undefined, limit: number) {
+  const where = and(
+    eq(messages.roomId, roomId),
+    isNotNull(messages.seq),
+    beforeSeq === undefined ? undefined : lt(messages.seq, beforeSeq),
+  );
+  const rows = db
+    .select()
+    .from(messages)
+    .where(where)
+    .orderBy(desc(messages.seq))
+    .limit(limit + 1)
+    .all();
+  const hasMore = rows.length > limit;
+  return { rows: rows.slice(0, limit).reverse(), hasMore };
+}
+
+/** Sequenced messages after `afterSeq`, oldest first, at most `limit`. */
+export function pageAfter(db: Db, roomId: string, afterSeq: number, limit: number) {
+  const rows = db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.roomId, roomId), gt(messages.seq, afterSeq)))
+    .orderBy(asc(messages.seq))
+    .limit(limit + 1)
+    .all();
+  return { rows: rows.slice(0, limit), hasMore: rows.length > limit };
+}
+
+/** Held messages of a tenant, oldest first. */
+export function heldMessages(db: Db, tenant: string, limit = 200): MessageRow[] {
+  return db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.tenant, tenant), eq(messages.status, "held")))
+    .orderBy(asc(messages.createdAt))
+    .limit(limit)
+    .all();
+}
+
+/** Toggle one person's reaction; returns true when it was added. */
+export function toggleReaction(db: Db, messageId: string, handle: string, emoji: string): boolean {
+  const removed = db
+    .delete(reactions)
+    .where(and(eq(reactions.messageId, messageId), eq(reactions.handle, handle), eq(reactions.emoji, emoji)))
+    .run();
+  if (removed.changes > 0) return false;
+  db.insert(reactions).values({ messageId, handle, emoji }).run();
+  return true;
+}
+
+function reactionCounts(db: Db, ids: string[]): Map<string, Record<string, number>> {
+  const out = new Map<string, Record<string, number>>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({ messageId: reactions.messageId, emoji: reactions.emoji, n: sql<number>`count(*)` })
+    .from(reactions)
+    .where(inArray(reactions.messageId, ids))
+    .groupBy(reactions.messageId, reactions.emoji)
+    .all();
+  for (const r of rows) {
+    const counts = out.get(r.messageId) ?? {};
+    counts[r.emoji] = r.n;
+    out.set(r.messageId, counts);
+  }
+  return out;
+}
+
+/** Rows to the wire shape, with authors and reaction counts, in the given order. */
+export function toMessages(db: Db, tenant: string, rows: MessageRow[], known?: Member): Message[] {
+  const handles = rows.map((r) => r.authorHandle).filter((h) => h !== known?.id);
+  const authors = membersByHandle(db, tenant, handles);
+  if (known) authors.set(known.id, known);
+  const counts = reactionCounts(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    roomId: r.roomId,
+    seq: r.seq,
+    author: authors.get(r.authorHandle) ?? { id: r.authorHandle, name: "Member", role: "participant" },
+    body: r.status === "deleted" || r.status === "rejected" ? "" : r.body,
+    status: r.status as MessageStatus,
+    replyTo: r.replyTo,
+    createdAt: r.createdAt,
+    editedAt: r.editedAt,
+    reactions: counts.get(r.id) ?? {},
+  }));
+}
+
+export function toMessage(db: Db, tenant: string, row: MessageRow, known?: Member): Message {
+  return toMessages(db, tenant, [row], known)[0]!;
+}

@@ -1,0 +1,85 @@
+/** Rooms and membership. */
+import { and, eq, isNull, or, sql } from "drizzle-orm";
+import type { Room, RoomKind, Visibility } from "../../../shared/types.ts";
+import { nowIso } from "../../ids.ts";
+import type { Db } from "../client.ts";
+import { roomMembers, rooms } from "../schema.ts";
+
+export type RoomRow = typeof rooms.$inferSelect;
+export type MemberRow = typeof roomMembers.$inferSelect;
+
+export function toRoom(r: RoomRow): Room {
+  return {
+    id: r.id,
+    kind: r.kind as RoomKind,
+    name: r.name,
+    topic: r.topic,
+    visibility: r.visibility as Visibility,
+  };
+}
+
+export function insertRoom(db: Db, row: typeof rooms.$inferInsert): RoomRow {
+  return db.insert(rooms).values(row).returning().get();
+}
+
+/** The room if it exists in this tenant; another tenant's room is as absent as an unknown one. */
+export function findRoom(db: Db, tenant: string, roomId: string): RoomRow | undefined {
+  return db
+    .select()
+    .from(rooms)
+    .where(and(eq(rooms.id, roomId), eq(rooms.tenant, tenant)))
+    .get();
+}
+
+export function findMembership(db: Db, roomId: string, handle: string): MemberRow | undefined {
+  return db
+    .select()
+    .from(roomMembers)
+    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.handle, handle)))
+    .get();
+}
+
+/** Set flags on a membership row, creating it if needed. */
+export function upsertMembership(
+  db: Db,
+  roomId: string,
+  handle: string,
+  set: Partial<Pick<MemberRow, "enrolled" | "joined" | "removedAt">>,
+): void {
+  const now = nowIso();
+  db.insert(roomMembers)
+    .values({ roomId, handle, enrolled: false, joined: false, removedAt: null, ...set, updatedAt: now })
+    .onConflictDoUpdate({ target: [roomMembers.roomId, roomMembers.handle], set: { ...set, updatedAt: now } })
+    .run();
+}
+
+/** Rooms the caller may join (open, or enrolled in) or has joined, and is not removed from. */
+export function listRoomsFor(db: Db, tenant: string, handle: string, staff: boolean): RoomRow[] {
+  if (staff) return db.select().from(rooms).where(eq(rooms.tenant, tenant)).orderBy(rooms.createdAt).all();
+  return db
+    .select({ room: rooms })
+    .from(rooms)
+    .leftJoin(roomMembers, and(eq(roomMembers.roomId, rooms.id), eq(roomMembers.handle, handle)))
+    .where(
+      and(
+        eq(rooms.tenant, tenant),
+        isNull(roomMembers.removedAt),
+        or(eq(rooms.visibility, "open"), eq(roomMembers.enrolled, true), eq(roomMembers.joined, true)),
+      ),
+    )
+    .orderBy(rooms.createdAt)
+    .all()
+    .map((r) => r.room);
+}
+
+/** Take the next seq of a room. Call only inside the transaction that stores the message. */
+export function nextSeq(db: Db, roomId: string): number {
+  const row = db
+    .update(rooms)
+    .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
+    .where(eq(rooms.id, roomId))
+    .returning({ seq: rooms.lastSeq })
+    .get();
+  if (!row) throw new Error("room vanished during a send");
+  return row.seq;
+}

@@ -1,0 +1,48 @@
+/**
+ * Background work every node runs, with no leader: the overdue-case sweep (exactly-once by a
+ * conditional update) and the webhook dispatcher (one holder per row by lease). Each tick is
+ * guarded so a slow tick never overlaps the next and an error never escapes.
+ */
+import { countOpenByTier } from "./db/repos/cases.ts";
+import { isBusy } from "./errors.ts";
+import { sweepOverdue } from "./services/cases.ts";
+import type { Ctx } from "./services/context.ts";
+import { dispatchOnce } from "./services/webhooks.ts";
+
+export interface Jobs {
+  stop(): Promise<void>;
+}
+
+function every(ms: number, ctx: Ctx, name: string, tick: () => unknown | Promise<unknown>) {
+  let running: Promise<unknown> | null = null;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = Promise.resolve()
+      .then(tick)
+      .catch((e) => {
+        if (!isBusy(e)) ctx.log.error({ err: e, job: name }, "background job failed");
+      })
+      .finally(() => {
+        running = null;
+      });
+  }, ms);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
+
+export function startJobs(ctx: Ctx): Jobs {
+  const stops = [
+    every(ctx.config.limits.sweepIntervalMs, ctx, "case-sweep", () => {
+      sweepOverdue(ctx);
+      ctx.metrics.openCases.reset();
+      for (const { tier, n } of countOpenByTier(ctx.db)) ctx.metrics.openCases.set({ tier: String(tier) }, n);
+    }),
+    every(ctx.config.limits.webhookIntervalMs, ctx, "webhooks", () =>
+      dispatchOnce(ctx, ctx.config.limits.webhookBackoffMs),
+    ),
+  ];
+  return { stop: async () => void (await Promise.all(stops.map((s) => s()))) };
+}

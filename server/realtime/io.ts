@@ -1,0 +1,109 @@
+/**
+ * Socket.IO on the app's HTTP server: handshake, per-socket channels, the event handlers, and
+ * presence on disconnect. Knows nothing of storage; services do the work.
+ */
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import type { TokenVerifier } from "../auth/verifier.ts";
+import { channel } from "../services/bus.ts";
+import type { Ctx } from "../services/context.ts";
+import { installHandshake, scheduleExpiry } from "./handshake.ts";
+import { announcePresence, registerParticipantHandlers } from "./participant-handlers.ts";
+import { registerStaffHandlers } from "./staff-handlers.ts";
+import type { LanternServer, LanternSocket } from "./types.ts";
+
+export type SocketRegistrar = (socket: LanternSocket, ctx: Ctx) => void;
+
+export interface IoOptions {
+  maxHttpBufferSize: number;
+  /** Per-tenant allowed origins are checked by `allowRequest`; CORS headers by `cors`. */
+  cors?: ConstructorParameters<typeof Server>[1] extends infer O
+    ? O extends { cors?: infer C }
+      ? C
+      : never
+    : never;
+  allowRequest?: (
+    req: import("node:http").IncomingMessage,
+    cb: (err: string | null, ok: boolean) => void,
+  ) => void;
+}
+
+export function createIo(http: HttpServer, opts: IoOptions): LanternServer {
+  const io: LanternServer = new Server(http, {
+    maxHttpBufferSize: opts.maxHttpBufferSize,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    connectTimeout: 10_000,
+    ...(opts.cors ? { cors: opts.cors } : {}),
+    ...(opts.allowRequest ? { allowRequest: opts.allowRequest } : {}),
+  });
+  // The handshake request is not needed after the handshake; dropping it saves memory per connection.
+  io.engine.on("connection", (raw: { request: unknown }) => {
+    raw.request = null;
+  });
+  return io;
+}
+
+/** Wire the handshake and the handlers (plus any `extra` registrars, e.g. the forum). */
+export function attachHandlers(
+  io: LanternServer,
+  ctx: Ctx,
+  verify: TokenVerifier,
+  extra: SocketRegistrar[] = [],
+): void {
+  installHandshake(io, ctx, verify);
+  io.on("connection", (socket) => {
+    const p = socket.data;
+    const log = ctx.log.child({ socket: socket.id, tenant: p.tenant, user: p.handle });
+    ctx.metrics.sockets.inc();
+    void socket.join(channel.user(p.tenant, p.handle));
+    scheduleExpiry(socket);
+    const scoped = { ...ctx, log };
+    registerParticipantHandlers(socket, scoped);
+    registerStaffHandlers(socket, scoped);
+    for (const register of extra) register(socket, scoped);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN.has(event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === "function") ack({ ok: false, error: { code: "invalid", message: "unknown event" } });
+    });
+    socket.on("disconnecting", () => {
+      const rooms = [...socket.rooms].filter((r) => r.startsWith("room:")).map((r) => r.slice(5));
+      // Presence after the socket has left its rooms.
+      setImmediate(() => {
+        for (const roomId of rooms) void announcePresence(ctx, roomId).catch(() => {});
+      });
+    });
+    socket.on("disconnect", () => ctx.metrics.sockets.dec());
+    log.debug("connected");
+  });
+}
+
+const KNOWN = new Set([
+  "room:join",
+  "room:leave",
+  "room:history",
+  "message:send",
+  "message:edit",
+  "message:delete",
+  "message:react",
+  "message:report",
+  "typing",
+  "forum:subscribe",
+  "forum:post",
+  "forum:reply",
+  "forum:edit",
+  "forum:delete",
+  "forum:lock",
+  "forum:remove",
+  "mod:subscribe",
+  "mod:approve",
+  "mod:reject",
+  "mod:delete",
+  "mod:mute",
+  "mod:unmute",
+  "mod:remove",
+  "case:ack",
+  "case:escalate",
+  "case:resolve",
+]);

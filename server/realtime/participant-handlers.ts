@@ -1,0 +1,62 @@
+/** Participant events (PROTOCOL.md "Participant events"): thin edges over the services. */
+import * as S from "../../shared/schemas.ts";
+import { forbidden } from "../errors.ts";
+import { channel } from "../services/bus.ts";
+import type { Ctx } from "../services/context.ts";
+import * as actions from "../services/message-actions.ts";
+import * as messages from "../services/messages.ts";
+import * as rooms from "../services/rooms.ts";
+import { handle } from "./handler.ts";
+import type { LanternSocket } from "./types.ts";
+
+/** Tell a room who is in it now. */
+export async function announcePresence(ctx: Ctx, roomId: string): Promise<void> {
+  ctx.bus.toRoom(roomId, "presence", { roomId, online: await ctx.bus.online(roomId) });
+}
+
+export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): void {
+  const log = ctx.log;
+
+  handle(socket, log, "room:join", S.roomJoin, async ({ roomId, afterSeq }, p) => {
+    const joined = rooms.join(ctx, p, roomId, afterSeq);
+    await socket.join(channel.room(roomId));
+    const online = await ctx.bus.online(roomId);
+    ctx.bus.toRoom(roomId, "presence", { roomId, online });
+    return { ...joined, online };
+  });
+
+  handle(socket, log, "room:leave", S.roomLeave, async ({ roomId }, p) => {
+    rooms.leave(ctx, p, roomId);
+    // Leaving is a choice of the person, so every tab of theirs leaves with it.
+    ctx.bus.removeFromRoom(roomId, p.tenant, p.handle);
+    await socket.leave(channel.room(roomId));
+    await announcePresence(ctx, roomId);
+    return {};
+  });
+
+  handle(socket, log, "room:history", S.roomHistory, ({ roomId, beforeSeq, limit }, p) =>
+    rooms.history(ctx, p, roomId, beforeSeq, limit),
+  );
+
+  handle(socket, log, "message:send", S.messageSend, (data, p) => messages.send(ctx, p, data));
+  handle(socket, log, "message:edit", S.messageEdit, ({ messageId, body }, p) =>
+    actions.edit(ctx, p, messageId, body),
+  );
+  handle(socket, log, "message:delete", S.messageDelete, ({ messageId }, p) => {
+    actions.remove(ctx, p, messageId);
+    return {};
+  });
+  handle(socket, log, "message:react", S.messageReact, ({ messageId, emoji }, p) => ({
+    message: actions.react(ctx, p, messageId, emoji),
+  }));
+  handle(socket, log, "message:report", S.messageReport, ({ messageId }, p) =>
+    actions.report(ctx, p, messageId),
+  );
+
+  handle(socket, log, "typing", S.typing, ({ roomId, typing }, p) => {
+    if (!socket.rooms.has(channel.room(roomId))) throw forbidden("join the room first");
+    const user = { id: p.handle, name: p.name, role: p.role };
+    ctx.bus.toRoom(roomId, "typing", { roomId, user, typing }, { tenant: p.tenant, handle: p.handle });
+    return {};
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The spine of one message: authorise, limit, deduplicate, moderate, store (message, seq, case,
+ * outbox and audit in one transaction), then broadcast and tell the author and staff.
+ */
+import type { MessageSend } from "../../shared/schemas.ts";
+import type { Message, ModerationOutcome } from "../../shared/types.ts";
+import { transaction } from "../db/client.ts";
+import * as msgs from "../db/repos/messages.ts";
+import { nextSeq } from "../db/repos/rooms.ts";
+import { AppError, notFound } from "../errors.ts";
+import { newId, nowIso } from "../ids.ts";
+import { openCaseInTx } from "./cases.ts";
+import type { Ctx, Principal } from "./context.ts";
+import { enforce } from "./enforce-verdict.ts";
+import { judge } from "./moderation.ts";
+import { assertNotMuted } from "./mutes.ts";
+import { roomForMember } from "./rooms.ts";
+import { announceAfterStore } from "./staff-feed.ts";
+
+export interface SendResult {
+  message: Message;
+  moderation: ModerationOutcome;
+}
+
+const authorOf = (p: Principal) => ({ id: p.handle, name: p.name, role: p.role });
+
+/** The result a resent clientId gets: what the first send returned. */
+function replay(ctx: Ctx, p: Principal, row: msgs.MessageRow): SendResult {
+  const action = row.action === "hold" || row.action === "redact" ? row.action : "allow";
+  return {
+    message: msgs.toMessage(ctx.db, p.tenant, row, authorOf(p)),
+    moderation: { action, reasons: row.reasons },
+  };
+}
+
+export async function send(ctx: Ctx, p: Principal, input: MessageSend): Promise<SendResult> {
+  const room = roomForMember(ctx, p, input.roomId);
+  assertNotMuted(ctx, room.id, p.handle);
+  const earlier = msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId);
+  if (earlier) return replay(ctx, p, earlier);
+  const limit = await ctx.limiter.hit(`send:${p.tenant}:${p.handle}`);
+  if (!limit.ok)
+    throw new AppError("rate_limited", "slow down a little", { retryAfterMs: limit.retryAfterMs });
+  if (input.replyTo) {
+    const parent = msgs.findMessage(ctx.db, p.tenant, input.replyTo);
+    if (!parent || parent.roomId !== room.id || parent.seq === null) throw notFound("message to reply to");
+  }
+
+  const verdict = judge(ctx, p.tenant, room.kind as "group", room.id, room.policy, input.body);
+  const d = enforce(input.body, verdict);
+  let stored: { row: msgs.MessageRow; caseOpened: ReturnType<typeof openCaseInTx> | null };
+  try {
+    stored = transaction(ctx.db, () => {
+      const row = msgs.insertMessage(ctx.db, {
+        id: newId("m"),
+        tenant: p.tenant,
+        roomId: room.id,
+        seq: d.status === "held" ? null : nextSeq(ctx.db, room.id),
+        authorHandle: p.handle,
+        clientId: input.clientId,
+        body: d.body,
+        status: d.status,
+        replyTo: input.replyTo ?? null,
+        action: d.outcome.action,
+        reasons: d.outcome.reasons,
+        findings: d.findings,
+        level: d.level,
+        category: d.category,
+        createdAt: nowIso(),
+      });
+      const caseOpened = d.escalate
+        ? openCaseInTx(ctx, {
+            tenant: p.tenant,
+            source: "crisis",
+            level: d.level,
+            category: d.category,
+            roomId: room.id,
+            messageId: row.id,
+            subjectHandle: p.handle,
+            actor: "system",
+          })
+        : null;
+      return { row, caseOpened };
+    });
+  } catch (e) {
+    // Two sends with one clientId raced: the loser returns the winner's result.
+    const winner = /UNIQUE/.test(String(e))
+      ? msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId)
+      : undefined;
+    if (winner) return replay(ctx, p, winner);
+    throw e;
+  }
+
+  const message = msgs.toMessage(ctx.db, p.tenant, stored.row, authorOf(p));
+  ctx.metrics.messagesIn.inc({ outcome: d.outcome.action });
+  if (d.status !== "held") {
+    ctx.bus.toRoom(room.id, "message:new", message);
+    ctx.metrics.messagesOut.inc({ kind: "new" });
+  }
+  announceAfterStore(ctx, p, { message, decision: d, caseOpened: stored.caseOpened });
+  return { message, moderation: d.outcome };
+}

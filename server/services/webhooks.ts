@@ -1,0 +1,72 @@
+/**
+ * Delivers the webhook outbox: claims due rows under a lease (so one dispatcher at a time holds
+ * a row, across nodes), POSTs them signed, and retries failures with exponential back-off.
+ */
+import { createHmac } from "node:crypto";
+import { claimDue, settle } from "../db/repos/outbox.ts";
+import { nowIso } from "../ids.ts";
+import type { Ctx } from "./context.ts";
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 30_000;
+const TIMEOUT_MS = 5_000;
+
+/** The `X-Lantern-Signature` value: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
+export function sign(secret: string, body: string, t = Math.floor(Date.now() / 1000)): string {
+  const v1 = createHmac("sha256", secret).update(`${t}.${body}`).digest("hex");
+  return `t=${t},v1=${v1}`;
+}
+
+/** Delay before attempt n+1 (n >= 1): base, 2x base, 4x base ... capped at one hour. */
+export const backoff = (attempts: number, baseMs: number) =>
+  Math.min(baseMs * 2 ** (attempts - 1), 3_600_000);
+
+/** One pass: deliver what is due. Returns how many were delivered. */
+export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<number> {
+  const now = Date.now();
+  const rows = claimDue(ctx.db, ctx.config.nodeId, nowIso(now), nowIso(now + LEASE_MS), 20);
+  let delivered = 0;
+  await Promise.all(
+    rows.map(async (row) => {
+      const hook = ctx.config.tenants.get(row.tenant)?.webhook;
+      const attempts = row.attempts + 1;
+      let error: string | null = "no webhook configured";
+      if (hook) {
+        try {
+          const res = await fetch(hook.url, {
+            method: "POST",
+            headers: {
+              "content-type": "application/json",
+              "x-lantern-event-id": row.id,
+              "x-lantern-signature": sign(hook.secret, row.body),
+              "user-agent": "Lantern-Webhooks/1",
+            },
+            body: row.body,
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+            redirect: "manual",
+          });
+          await res.body?.cancel();
+          error = res.ok ? null : `HTTP ${res.status}`;
+        } catch (e) {
+          error = (e as Error).name === "TimeoutError" ? "timeout" : "network error";
+        }
+      }
+      if (error === null) {
+        settle(ctx.db, row.id, ctx.config.nodeId, { attempts, deliveredAt: nowIso(), lastError: null });
+        ctx.metrics.webhookDeliveries.inc({ result: "delivered" });
+        delivered++;
+        return;
+      }
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      settle(ctx.db, row.id, ctx.config.nodeId, {
+        attempts,
+        lastError: error,
+        nextAttemptAt: nowIso(Date.now() + backoff(attempts, baseBackoffMs)),
+        ...(giveUp ? { failedAt: nowIso() } : {}),
+      });
+      ctx.metrics.webhookDeliveries.inc({ result: giveUp ? "gave_up" : "failed" });
+      ctx.log.warn({ event: row.id, tenant: row.tenant, attempts, error }, "webhook delivery failed");
+    }),
+  );
+  return delivered;
+}

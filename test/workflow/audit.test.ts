@@ -1,0 +1,56 @@
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { call, createRoom, http, startServer, type TestServer } from "../helpers/server.ts";
+
+let server: TestServer;
+afterEach(() => server?.close());
+
+/** Fill the trail: room creation, cases, mutes, deletions. */
+async function busyTrail() {
+  server = await startServer();
+  const roomId = await createRoom(server);
+  const a = await server.client({ sub: "a" });
+  const spec = await server.client({ sub: "s", role: "peer_specialist" });
+  await call(a, "room:join", { roomId });
+  for (let i = 0; i < 5; i++) {
+    const sent = await call(a, "message:send", { roomId, clientId: `a${i}`, body: "i want to kill myself" });
+    await call(spec, "mod:delete", { messageId: sent.message.id, reason: "care" });
+  }
+  const userId = (await call(a, "message:send", { roomId, clientId: "u", body: "ok" })).message.author.id;
+  await call(spec, "mod:mute", { roomId, userId, minutes: 1, reason: "pause" });
+  await call(spec, "mod:unmute", { roomId, userId });
+  return server.token({ sub: "admin", role: "admin" });
+}
+
+function tamper(sql: string) {
+  const db = new Database(server.databasePath);
+  db.prepare(sql).run();
+  db.close();
+}
+
+describe("audit trail", () => {
+  it("verifies a busy trail and pages it for admins", async () => {
+    const admin = await busyTrail();
+    const v = await http(server.url, "GET", "/api/audit/verify", admin);
+    expect(v.body).toEqual({ ok: true, checked: 18 });
+    const page = await http(server.url, "GET", "/api/audit?limit=5", admin);
+    expect(page.body.entries).toHaveLength(5);
+    expect(page.body.hasMore).toBe(true);
+    const next = await http(server.url, "GET", `/api/audit?limit=50&before=${page.body.nextBefore}`, admin);
+    expect(next.body.entries).toHaveLength(13);
+    expect(page.body.entries[0].action).toBe("member.unmuted");
+  });
+
+  it.each([
+    ["a row's content is edited", "update audit set details = '{}' where id = 3"],
+    ["a row is removed from the middle", "delete from audit where id = 4"],
+    ["the last row is removed", "delete from audit where id = (select max(id) from audit)"],
+    ["a row is re-hashed after editing", "update audit set actor = 'someone-else' where id = 2"],
+  ])("fails verification when %s", async (_label, sql) => {
+    const admin = await busyTrail();
+    tamper(sql);
+    const v = await http(server.url, "GET", "/api/audit/verify", admin);
+    expect(v.body.ok).toBe(false);
+    expect(v.body.firstBadId).toBeGreaterThan(0);
+  });
+});
