@@ -7,7 +7,17 @@ export type PolicyKind = "group" | "social" | "buddy" | "forum";
 export type Action = "allow" | "redact" | "hold" | "block";
 export type CrisisLevel = 0 | 1 | 2 | 3 | 4;
 export type CrisisCategory = "self_harm" | "overdose" | "harm_others" | "abuse" | "relapse";
-export type PrivacyType = "phone" | "email" | "address" | "ssn" | "card" | "handle" | "url" | "dob" | "ip" | "name";
+export type PrivacyType =
+  | "phone"
+  | "email"
+  | "address"
+  | "ssn"
+  | "card"
+  | "handle"
+  | "url"
+  | "dob"
+  | "ip"
+  | "name";
 
 /** One reason the pipeline found, with its span into the ORIGINAL text (JS string indices, end exclusive). */
 export interface Finding {
@@ -39,4 +49,37 @@ export interface Verdict {
   escalate: boolean;
   /** Show it on the staff feed (any finding that the policy says staff should see). */
   flag: boolean;
+}
+
+/** What to do with a message at each crisis level, and when to send support or open a case. */
+export interface CrisisPolicy {
+  /** Action per level 0..4. */
+  actions: Record<CrisisLevel, Action>;
+  /** Levels at or above which the author gets crisis resources, a case opens, staff see it. */
+  /** 0..4, or 5 for never. */
+  supportAt: number;
+  escalateAt: number;
+  flagAt: number;
+}
+
+/** Tenant/room keywords: Discord-style (`cat*`, `*cat`, `*cat*`, phrases), never raw regex. */
+export interface KeywordPolicy {
+  terms: string[];
+  /** Matches of these cancel an overlapping keyword match ("class*" with allow "classic"). */
+  allow: string[];
+  action: Action;
+}
+
+/** A room's moderation policy: plain data, JSON-serialisable, cached per room by the server. */
+export interface Policy {
+  kind: PolicyKind;
+  crisis: CrisisPolicy;
+  privacy: {
+    action: Action;
+    /** Types not to look for in this room (e.g. "name" in a staff-only room). */
+    disabled: PrivacyType[];
+    placeholders: Record<PrivacyType, string>;
+  };
+  solicitation: { action: Action; flag: boolean };
+  keywords: KeywordPolicy;
 }

@@ -1,0 +1,112 @@
+/**
+ * Crisis detector: phrase signals from the lexicons, then context rules (idiom vetoes,
+ * negation, recovered past, educational talk, quotes, laughter) and raising modifiers
+ * (time, plan, means). Returns findings with levels and rule ids; no user text leaves here.
+ */
+import { CRISIS_MATCHER, phraseHasNegation } from "../lexicon/crisis-lexicon.ts";
+import type { CrisisEntry, CueRole, SignalEntry } from "../lexicon/crisis-types.ts";
+import type { PhraseMatch } from "../lexicon/matcher.ts";
+import type { Token } from "../lexicon/tokens.ts";
+import { type Normalized, toOriginal } from "../normalize/normalize.ts";
+import type { CrisisCategory, CrisisLevel, Finding } from "../types.ts";
+import { quotedRanges } from "./quotes.ts";
+
+/** The crisis part of a verdict. */
+export interface CrisisResult {
+  level: CrisisLevel;
+  category: CrisisCategory | null;
+  findings: Finding[];
+}
+
+const PRIORITY: readonly CrisisCategory[] = ["overdose", "self_harm", "harm_others", "abuse", "relapse"];
+const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}\u{1F605}\u{1F61C}\u{1F92A}]/u;
+
+type Sig = PhraseMatch<SignalEntry> & { level: CrisisLevel };
+
+const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; toTok: number }): boolean =>
+  a.fromTok < b.toTok && b.fromTok < a.toTok;
+
+/** Runs the crisis lexicons and context rules over a normalized message. */
+export function detectCrisis(original: string, norm: Normalized, tokens: readonly Token[]): CrisisResult {
+  const matches = CRISIS_MATCHER.find(tokens);
+  const cues = new Map<CueRole, PhraseMatch<CrisisEntry>[]>();
+  const signals: Sig[] = [];
+  for (const m of matches) {
+    if (m.entry.kind === "signal") signals.push({ ...(m as PhraseMatch<SignalEntry>), level: m.entry.level });
+    else {
+      const list = cues.get(m.entry.role);
+      if (list) list.push(m);
+      else cues.set(m.entry.role, [m]);
+    }
+  }
+  if (signals.length === 0) return { level: 0, category: null, findings: [] };
+  const cue = (r: CueRole): PhraseMatch<CrisisEntry>[] => cues.get(r) ?? [];
+  const sentenceOf = (ti: number): number => tokens[Math.min(ti, tokens.length - 1)]!.sentence;
+  const inSentence = (r: CueRole, s: Sig): boolean =>
+    cue(r).some((c) => sentenceOf(c.fromTok) === sentenceOf(s.fromTok));
+  const laughing = cue("laugh").length > 0 || LAUGH_EMOJI.test(original);
+  const quotes = quotedRanges(original);
+
+  const kept = signals.filter((s) => {
+    if (cue("veto").some((v) => overlaps(v, s))) return false;
+    const ownNeg = phraseHasNegation(s.entry.phrase);
+    const negated = cue("negation").some(
+      (n) =>
+        n.fromTok >= s.fromTok - 3 &&
+        (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
+        !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
+    );
+    if (negated) return false;
+    if (s.entry.flags.has("hyper") && laughing) return false;
+    if (inSentence("educational", s)) return false;
+    if (inSentence("past", s) && !inSentence("present", s)) return false;
+    const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
+    if (quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
+    return true;
+  });
+  if (kept.length === 0) return { level: 0, category: null, findings: [] };
+
+  // raise: time, plan and means words weigh more than feelings (DESIGN.md)
+  const now = cue("time_now").length > 0;
+  const later = cue("time_later").length > 0;
+  const plan = cue("plan").length > 0;
+  const means = cue("means").length > 0;
+  for (const s of kept) {
+    const c = s.entry.category;
+    if (c === "relapse" || c === "abuse") continue;
+    const intent = s.entry.flags.has("intent");
+    let lvl: number = s.level;
+    if ((plan || means) && (lvl >= 2 || (intent && c === "harm_others"))) lvl = Math.max(lvl, 3);
+    if (later && intent && lvl >= 2) lvl = Math.max(lvl, 3);
+    if (now && (intent || lvl >= 3) && lvl >= 2) lvl = 4;
+    else if (now && lvl === 2) lvl = 3;
+    s.level = lvl as CrisisLevel;
+  }
+
+  let best: Sig | undefined;
+  for (const s of kept) {
+    if (
+      !best ||
+      s.level > best.level ||
+      (s.level === best.level && PRIORITY.indexOf(s.entry.category) < PRIORITY.indexOf(best.entry.category))
+    )
+      best = s;
+  }
+  const findings: Finding[] = kept.map((s) => {
+    const { start, end } = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
+    return { kind: "crisis", type: s.entry.category, severity: s.level, start, end, rule: s.entry.id };
+  });
+  return { level: best!.level, category: best!.entry.category, findings };
+}
+
+/** A comma, colon or dash between a negation and its signal ends the negation's reach. */
+function hasBreakBetween(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  if (a >= b) return false;
+  const from = tokens[a]!.to;
+  const to = tokens[b]!.from;
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c === "," || c === ":" || c === "—" || c === "(" || c === ")") return true;
+  }
+  return false;
+}

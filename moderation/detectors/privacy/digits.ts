@@ -1,0 +1,68 @@
+/**
+ * Phone numbers, payment cards and SSNs: one scan for digit runs (separators, spaces between
+ * single digits and look-alike letters allowed), then each run is classified by checksum and
+ * shape. Dates, decimals, day counts, times, prices and short numbers are left alone.
+ */
+import { parsePhoneNumberFromString } from "libphonenumber-js/max";
+import type { Finding } from "../../types.ts";
+import { isCard, isSsn, numericDate } from "./checks.ts";
+import { contextBefore, type PrivacyInput, plainFinding } from "./context.ts";
+
+const RUN = /\+?\(?\d(?:[ \-.()/]{0,3}\d){5,18}/g;
+const DATE_SHAPE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/;
+const SSN_WORDS = /\b(ssn|social|security|seguro|ss#|ss)\b/;
+const CONTACT_WORDS =
+  /\b(call|text|txt|cell|number|num|phone|whatsapp|whats|msg|message|tel|mobile|n[uú]mero|cel|celular|llama|ll[aá]mame|reach|contact|hmu)\b/;
+
+/** Finds phones, cards and SSNs in the digit view. */
+export function detectDigits(input: PrivacyInput): Finding[] {
+  const t = input.digits;
+  const out: Finding[] = [];
+  for (const m of t.matchAll(RUN)) {
+    let raw = m[0];
+    let from = m.index;
+    while (raw.length > 0 && /[ \-.(/]$/.test(raw)) raw = raw.slice(0, -1);
+    if (raw.startsWith("(") && !raw.includes(")")) {
+      raw = raw.slice(1);
+      from++;
+    }
+    const before = t[from - 1] ?? " ";
+    const after = t[from + raw.length] ?? " ";
+    if (/[0-9a-z]/.test(before) || /[0-9]/.test(after)) continue;
+    const to = from + raw.length;
+    const f = classify(input, raw, from, to);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
+function classify(input: PrivacyInput, raw: string, from: number, to: number): Finding | null {
+  const t = input.digits;
+  const digits = raw.replace(/\D/g, "");
+  const seps = raw.replace(/[\d+]/g, "");
+  if (DATE_SHAPE.test(raw) && numericDate(raw)) return null;
+  if (/^\d+[.,]\d+$/.test(raw)) return null; // a decimal or a thousands figure
+  if (!raw.startsWith("+") && isCard(digits)) return plainFinding(input, "card", from, to, "luhn", 3);
+  if (digits.length === 9 && isSsn(digits)) {
+    const grouped =
+      /^\d{3}([ -]{1,3})\d{2}\1\d{4}$/.test(raw) || /^\d( \d){2} ?- ?\d \d ?- ?\d( \d){3}$/.test(raw);
+    if (grouped || contextBefore(t, from, 40, SSN_WORDS))
+      return plainFinding(input, "ssn", from, to, "ssa_rules", 3);
+  }
+  const contact = contextBefore(t, from, 50, CONTACT_WORDS) || CONTACT_WORDS.test(t.slice(to, to + 40));
+  if (raw.startsWith("+")) {
+    const p = parsePhoneNumberFromString(`+${digits}`);
+    if (p?.isPossible()) return plainFinding(input, "phone", from, to, "international", 3);
+    return null;
+  }
+  const n = digits.length;
+  if (n === 10 && !/^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "nanp", 3);
+  if (n === 11 && /^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "national", 3);
+  if (n === 7 && /^\d{3}[-. ]\d{4}$/.test(raw)) return plainFinding(input, "phone", from, to, "local", 2);
+  if (n >= 8 && n <= 13 && contact && seps.length > 0) {
+    const p = parsePhoneNumberFromString(`+${digits}`);
+    if (p?.isPossible() || n >= 10) return plainFinding(input, "phone", from, to, "context", 2);
+  }
+  if (n >= 10 && n <= 12 && contact) return plainFinding(input, "phone", from, to, "context", 2);
+  return null;
+}

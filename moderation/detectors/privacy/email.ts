@@ -1,0 +1,47 @@
+/**
+ * Email addresses: plain, fullwidth (via the plain view), spaced out ("a . b @ c . com") and
+ * spelled out ("a at b dot com", "a [at] b [dot] com"). Every quantifier is bounded and every
+ * repetition is separated by a required delimiter, so matching stays linear.
+ */
+import type { Finding } from "../../types.ts";
+import { type PrivacyInput, plainFinding } from "./context.ts";
+
+const PLAIN = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/g;
+const SEP_DOT = String.raw`(?: ?\. ?| dot | ?[\[(]dot[\])] ?)`;
+const SEP_AT = String.raw`(?: ?@ ?| at | ?[\[(]at[\])] ?)`;
+const SPELLED = new RegExp(
+  `[a-z0-9][a-z0-9_%+-]{0,40}(?:${SEP_DOT}[a-z0-9_%+-]{1,40}){0,4}${SEP_AT}[a-z0-9-]{1,40}(?:${SEP_DOT}[a-z0-9-]{1,40}){1,3}`,
+  "g",
+);
+const TLD =
+  /^(com|net|org|edu|gov|io|co|me|us|uk|ca|mx|es|de|fr|au|info|biz|app|dev|xyz|email|mail|online|ar|cl|br|nl|it|ie|nz|in)$/;
+const PROVIDER =
+  /^(gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|live|msn|gmx|mail|ymail|me|zoho)$/;
+
+/** Finds email addresses in the plain view. */
+export function detectEmail(input: PrivacyInput): Finding[] {
+  const t = input.plain.text;
+  if (!t.includes("@") && !t.includes(" at ") && !t.includes("at]") && !t.includes("at)")) return [];
+  const out: Finding[] = [];
+  const taken: Array<[number, number]> = [];
+  for (const m of t.matchAll(PLAIN)) {
+    const text = m[0].replace(/[.-]+$/, "");
+    const tld = text.slice(text.lastIndexOf(".") + 1);
+    if (!/^[a-z]{2,24}$/.test(tld)) continue;
+    out.push(plainFinding(input, "email", m.index, m.index + text.length, "plain", 3));
+    taken.push([m.index, m.index + text.length]);
+  }
+  for (const m of t.matchAll(SPELLED)) {
+    const from = m.index;
+    const to = from + m[0].length;
+    if (taken.some(([a, b]) => from < b && a < to)) continue;
+    const labels = m[0].split(/ ?@ ?| at | ?[[(]at[\])] ?/);
+    const domain = (labels[1] ?? "").split(/ ?\. ?| dot | ?[[(]dot[\])] ?/);
+    const tld = domain[domain.length - 1] ?? "";
+    if (!TLD.test(tld)) continue;
+    const spelledAt = !m[0].includes("@");
+    if (spelledAt && !PROVIDER.test(domain[0] ?? "") && !m[0].includes("dot")) continue;
+    out.push(plainFinding(input, "email", from, to, spelledAt ? "spelled" : "spaced", 3));
+  }
+  return out;
+}

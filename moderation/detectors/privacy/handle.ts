@@ -1,0 +1,83 @@
+/**
+ * Social and messaging handles: "@name" (when it looks personal or a platform is named),
+ * "name#1234" (Discord), "u/name" (Reddit), "$cashtag", a handle right after a platform name
+ * ("snapchat -> s0b3r_g4l_99", "add me on snap: sobersteph22") and spaced-out handles.
+ */
+import type { Finding } from "../../types.ts";
+import { type PrivacyInput, plainFinding } from "./context.ts";
+import { COMMON_WORDS } from "./words.ts";
+
+const PLATFORM =
+  /\b(instagram|insta|ig|snapchat|snap|tiktok|tik tok|telegram|tg|whatsapp|whats|discord|facebook|fb|twitter|threads|kik|reddit|venmo|cashapp|cash app|paypal|linkedin|twitch|youtube|wechat|bluesky|bsky|skype|handle|username|user name|usuario|ig:|insta:)\b/;
+const AT = /(?<![a-z0-9._%+-])@([a-z0-9_](?:[a-z0-9_.]{0,29}[a-z0-9_])?)/g;
+const DISCORD = /(?<![a-z0-9_.])[a-z0-9_.]{2,32}#\d{4}(?!\d)/g;
+const REDDIT = /(?<![a-z0-9_/])u\/[a-z0-9_-]{3,20}/g;
+const CASHTAG = /(?<![a-z0-9_$])\$[a-z][a-z0-9_]{2,19}(?![a-z0-9_])/g;
+const AFTER_PLATFORM =
+  /\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|venmo|cashapp|twitter|threads|facebook|fb)\b[\s:→>\-–=|]{0,4}((?:(?:is|me|at|on|add|handle|username|user|my|es|en|@)[\s:→>\-–=|]{1,3}){0,3})([a-z0-9_.]{3,32})/g;
+const SPACED = /(?<![a-z0-9_.])(?:[a-z0-9_.] ){5,40}[a-z0-9_.](?![a-z0-9_.])/g;
+const ROLES = new Set([
+  "mods",
+  "mod",
+  "admin",
+  "admins",
+  "everyone",
+  "here",
+  "all",
+  "staff",
+  "facilitator",
+  "facilitators",
+  "host",
+  "hosts",
+  "channel",
+  "team",
+  "moderator",
+  "moderators",
+  "group",
+  "room",
+  "support",
+  "peer",
+  "peers",
+  "you",
+]);
+
+const looksPersonal = (h: string): boolean => /[\d_.]/.test(h) || h.length >= 10;
+
+/** Finds handles in the plain view. */
+export function detectHandle(input: PrivacyInput): Finding[] {
+  const t = input.plain.text;
+  const platform = PLATFORM.test(t) || PLATFORM.test(input.norm.text);
+  const out: Finding[] = [];
+  const taken: Array<[number, number]> = [];
+  const push = (from: number, to: number, rule: string) => {
+    if (taken.some(([a, b]) => from < b && a < to)) return;
+    taken.push([from, to]);
+    out.push(plainFinding(input, "handle", from, to, rule, 2));
+  };
+  if (t.includes("@"))
+    for (const m of t.matchAll(AT)) {
+      const h = m[1]!;
+      if (ROLES.has(h)) continue;
+      if (platform || looksPersonal(h)) push(m.index, m.index + m[0].length, "at");
+    }
+  if (t.includes("#")) for (const m of t.matchAll(DISCORD)) push(m.index, m.index + m[0].length, "discord");
+  if (t.includes("u/")) for (const m of t.matchAll(REDDIT)) push(m.index, m.index + m[0].length, "reddit");
+  if (t.includes("$"))
+    for (const m of t.matchAll(CASHTAG))
+      if (platform || /\d/.test(m[0])) push(m.index, m.index + m[0].length, "cashtag");
+  if (platform) {
+    for (const m of t.matchAll(AFTER_PLATFORM)) {
+      const h = m[3]!.replace(/\.+$/, "");
+      const connector = /[:→>=]|is|@/.test(m[0].slice(m[1]!.length, m[0].length - m[3]!.length));
+      if (COMMON_WORDS.has(h) || ROLES.has(h)) continue;
+      if (!connector && !looksPersonal(h)) continue;
+      const from = m.index + m[0].length - m[3]!.length;
+      push(from, from + h.length, "after_platform");
+    }
+    for (const m of t.matchAll(SPACED)) {
+      const joined = m[0].replace(/ /g, "");
+      if (/[\d_]/.test(joined) && /[a-z]/.test(joined)) push(m.index, m.index + m[0].length, "spaced");
+    }
+  }
+  return out;
+}

@@ -1,0 +1,104 @@
+/**
+ * Context cues that change what a crisis signal means: idioms and other hard negatives that
+ * cancel it, negation, recovered past, educational talk, and time/plan/means words that raise it.
+ */
+import type { CueRole } from "./crisis-types.ts";
+
+export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string])[] = [
+  // idioms, hyperbole, gaming, media: cancel overlapping signals
+  ["veto", "idiom.killing_it", "kil|kiling|kiled|kils it"],
+  ["veto", "idiom.killing_me", "is|was|are|its|thats kiling me"],
+  ["veto", "idiom.kill_for", "kil|murder for a|an|some"],
+  ["veto", "idiom.kill_food", "murder|kil a ~1 burger|cheeseburger|pizza|coffee|nap|taco|sandwich|beer"],
+  ["veto", "idiom.dying_to", "dying|dyin to|for|of"],
+  ["veto", "idiom.to_die_for", "to die for"],
+  [
+    "veto",
+    "idiom.od_on",
+    "overdosed|overdosing|od on ~2 netflix|coffee|cookies|sugar|candy|caffeine|tv|chocolate|memes|anime|christmas|love",
+  ],
+  ["veto", "idiom.career_suicide", "career|social|political suicide"],
+  ["veto", "idiom.was_suicide", "was|is|be suicide"],
+  ["veto", "idiom.suicide_squad", "suicide squad|squeeze|doors|prevention|awareness|hotline|lifeline"],
+  ["veto", "idiom.gaming", "kil|kiling|kiled the|this ~2 boss|raid|level|mob|enemy|dragon"],
+  ["veto", "idiom.died_to", "died|die to|in ~2 fall|lava|boss|game|level|lag"],
+  ["veto", "idiom.phone_die", "phone|battery|laptop|car ~3 die|died|dying|dead"],
+  ["veto", "idiom.kill_time", "kil|kiling time / kil two birds"],
+  ["veto", "idiom.shoot_text", "shoot|shot me a ~1 text|message|line"],
+  ["veto", "idiom.sponsor_kill", "sponsor|mom|wife|boss|dad|mum ~2 gonna|going|wil ~1 kil me"],
+  [
+    "veto",
+    "idiom.cut_down",
+    "cut ~1 down|back|off / cut|cutting ~1 my|the|his|her hair|cake|coffee|carbs|grass|lawn|bread|onions|ties",
+  ],
+  [
+    "veto",
+    "idiom.picked_up_chip",
+    "picked up ~1 my|a|the|an ~2 chip|coin|day|supply|keytag|medallion|prescription|kids|kid|son|daughter|phone|shift|meds|refill",
+  ],
+  [
+    "veto",
+    "idiom.goodbye_to",
+    "goodbye|farewell letter|letters to ~2 alcohol|drinking|booze|using|addiction|drugs|addict|disease",
+  ],
+  ["veto", "idiom.slip_and", "slip and a ~1 relapse"],
+  ["veto", "idiom.cravings_down", "cravings ~2 down|gone|better|lower|easier"],
+  ["veto", "idiom.end_of_day", "end of the day"],
+  ["veto", "idiom.hanging_in", "hanging in there"],
+  // negation: cancels a following signal in the same clause
+  [
+    "negation",
+    "neg.not",
+    "not|no|never|dont|didnt|doesnt|isnt|wasnt|arent|wont|havent|hasnt|nunca|nope|aint",
+  ],
+  ["negation", "neg.no_longer", "no longer"],
+  // recovered past: lowers signals in the same sentence to 0
+  ["past", "past.ago", "year|years|yr|yrs|months|decade|decades|lifetime ago"],
+  [
+    "past",
+    "past.n_ago",
+    "a|few|couple|2|3|4|5|6|7|8|9|10|two|three|four|five|six|ten|many ~1 year|years|yr|yrs|month|months ~1 ago|back",
+  ],
+  ["past", "past.used_to", "used to ~1 cut|want|think|drink|use|feel|be|hurt|wish"],
+  ["past", "past.when_i_was", "when i was|came ~1 using|drinking|younger|kid|in|a|little"],
+  ["past", "past.back_in", "back in|when ~2 day|days|drinking|using|school|college"],
+  ["past", "past.high_school", "in high school / in college"],
+  ["past", "past.last_year", "last year"],
+  ["past", "past.in_year", "in 19*|20*"],
+  ["past", "past.since_year", "since 19*|20*"],
+  ["past", "past.remember", "i remember"],
+  ["past", "past.worst", "my worst ~1 year|days|time|point"],
+  ["past", "past.before_sober", "before i got ~1 sober|clean|help"],
+  ["past", "past.free", "yrs|years|months free|clean|sober"],
+  ["present", "present.again", "again|lately|anymore|still|rn / these days"],
+  ["present", "present.is_back", "urge|urges|thoughts is|are back"],
+  // talk about the topic, not a disclosure
+  ["educational", "edu.signs", "signs|symptoms of|someone|include"],
+  ["educational", "edu.the_signs", "the|warning signs"],
+  [
+    "educational",
+    "edu.article",
+    "article|podcast|documentary|novel|chapter|character|movie|show|episode|lyrics",
+  ],
+  ["educational", "edu.learned", "learned|learning|learn|read about"],
+  ["educational", "edu.class", "class|unit|lecture|training|workshop|course on|about|today"],
+  ["educational", "edu.news", "on the news / saw on"],
+  ["educational", "edu.asking_for", "asking for a"],
+  ["educational", "edu.might_be", "might|may be suicidal|overdosing|relapsing"],
+  ["educational", "edu.how_long", "how long does|do|is"],
+  ["educational", "edu.difference", "difference between"],
+  ["educational", "edu.is_relapse", "is relapse|overdose|suicide"],
+  ["educational", "edu.algospeak", "algospeak|slang"],
+  ["educational", "edu.bring_up", "bring it up / how do you ~3 help|talk|know"],
+  ["educational", "edu.what_are", "what are|whats the"],
+  // raise the level
+  ["time_now", "time.tonight", "tonight|rn / right now / esta noche / ahora mismo / in an hour"],
+  ["time_now", "time.asleep", "once|after|when everyone|everybody ~2 asleep|sleeping|leaves|gone"],
+  ["time_now", "time.bye", "bye|goodbye / this is it"],
+  ["time_later", "time.later", "@weekday|soon|manana / next|this week"],
+  ["plan", "plan.planned", "planned|planning|plan / figured out / know how"],
+  ["means", "means.weapon", "@weapon"],
+  ["means", "means.stash", "@pills saved|ready|stashed"],
+  ["means", "means.by_door", "by the door / in the car / loaded"],
+  ["laugh", "laugh.words", "@laugh|jk|joking|kidding"],
+];

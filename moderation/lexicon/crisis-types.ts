@@ -1,0 +1,56 @@
+/**
+ * Shapes of crisis lexicon entries. A lexicon file is a list of tuples so that reviewers can read
+ * it as a table: [id, level, phrase, flags?]. See compile.ts for the phrase language.
+ */
+import type { CrisisCategory, CrisisLevel } from "../types.ts";
+
+/**
+ * Flags on a signal:
+ * - "intent": a stated intention to act ("gonna ..."); time words raise it to imminent.
+ * - "hyper": often hyperbole ("kms", "gonna kill my sister"); laughter or a trivial object cancels it.
+ * - "firm": never dampened by past/education cues (an emergency in progress stays an emergency).
+ * - "third": describes someone else's emergency; still counts (DESIGN.md: overdose of anyone is level 4).
+ */
+export type SignalFlag = "intent" | "hyper" | "firm" | "third";
+
+/** One row of a crisis lexicon: [id, level, phrase, flags]. */
+export type SignalRow = readonly [
+  id: string,
+  level: CrisisLevel,
+  phrase: string,
+  flags?: readonly SignalFlag[],
+];
+
+/** Roles a context cue plays around signals. */
+export type CueRole =
+  | "veto" // idiom or hard negative: cancels signals it overlaps ("killing it", "dying to")
+  | "negation" // cancels a signal that follows within 3 words in the same clause
+  | "past" // recovered past in the same sentence lowers the signal to 0 ("two years ago")
+  | "present" // cancels a past cue in the same sentence ("again", "lately")
+  | "educational" // talk about the topic, not a disclosure ("signs of", "article", "training")
+  | "time_now" // "tonight", "right now": raises intent to 4, ideation to 3
+  | "time_later" // "this weekend", "on friday": raises intent to 3
+  | "plan" // "planned out", "i know how": raises ideation to 3
+  | "means" // weapons, stockpiles: raise ideation and threats to 3
+  | "laugh"; // laughter: cancels "hyper" signals
+
+/** A compiled signal entry. */
+export interface SignalEntry {
+  readonly kind: "signal";
+  readonly id: string;
+  readonly category: CrisisCategory;
+  readonly level: CrisisLevel;
+  readonly phrase: string;
+  readonly flags: ReadonlySet<SignalFlag>;
+}
+
+/** A compiled context cue. */
+export interface CueEntry {
+  readonly kind: "cue";
+  readonly id: string;
+  readonly role: CueRole;
+  readonly phrase: string;
+}
+
+/** Anything the crisis matcher looks for. */
+export type CrisisEntry = SignalEntry | CueEntry;

@@ -1,0 +1,113 @@
+/**
+ * A phrase matcher over tokens: entries are indexed by the first letters of their first word,
+ * so each token looks at a handful of candidates. Cost is linear in the number of tokens times
+ * a small constant bounded by the phrase language (gaps <= 4 words, no nesting).
+ */
+import { altMatches, compilePhrase, type Step } from "./compile.ts";
+import type { Token } from "./tokens.ts";
+
+/** A match of one entry: tokens [fromTok, toTok). */
+export interface PhraseMatch<T> {
+  readonly entry: T;
+  readonly fromTok: number;
+  readonly toTok: number;
+}
+
+interface Compiled<T> {
+  readonly entry: T;
+  readonly steps: readonly Step[];
+}
+
+function matchAt(
+  steps: readonly Step[],
+  si: number,
+  tokens: readonly Token[],
+  ti: number,
+  sentence: number,
+): number {
+  if (si === steps.length) return ti;
+  const step = steps[si]!;
+  if (step.kind === "gap") {
+    for (let k = 0; k <= step.max; k++) {
+      const at = ti + k;
+      if (at > tokens.length) break;
+      if (k > 0 && tokens[at - 1]!.sentence !== sentence) break;
+      const r = matchAt(steps, si + 1, tokens, at, sentence);
+      if (r >= 0) return r;
+    }
+    return -1;
+  }
+  const tok = tokens[ti];
+  if (tok && tok.sentence === sentence && step.alts.some((a) => altMatches(a, tok.text))) {
+    const r = matchAt(steps, si + 1, tokens, ti + 1, sentence);
+    if (r >= 0) return r;
+  }
+  return step.optional ? matchAt(steps, si + 1, tokens, ti, sentence) : -1;
+}
+
+/** Compiles phrase entries once; call `find` per message. */
+export class PhraseMatcher<T> {
+  private readonly index = new Map<string, Compiled<T>[]>();
+  private readonly loose: Compiled<T>[] = [];
+
+  /** `phraseOf` extracts the phrase of an entry; `classes` resolves `@class` words. */
+  constructor(
+    entries: readonly T[],
+    phraseOf: (e: T) => string,
+    classes: Readonly<Record<string, readonly string[]>> = {},
+  ) {
+    for (const entry of entries)
+      for (const alt of phraseOf(entry).split(" / ")) this.add(entry, compilePhrase(alt, classes));
+  }
+
+  private add(entry: T, steps: Step[]): void {
+    {
+      const c: Compiled<T> = { entry, steps };
+      const first = steps[0]!;
+      if (first.kind !== "word") return;
+      const keys = new Set<string>();
+      let loose = false;
+      for (const a of first.alts) {
+        if (a.mode === "exact" || a.mode === "prefix") keys.add(a.word.slice(0, 3));
+        else loose = true;
+      }
+      if (loose) this.loose.push(c);
+      else
+        for (const k of keys) {
+          const list = this.index.get(k);
+          if (list) list.push(c);
+          else this.index.set(k, [c]);
+        }
+    }
+  }
+
+  /** Every entry that matches, at every token where it starts (first match per start). */
+  find(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    for (let ti = 0; ti < tokens.length; ti++) {
+      const t = tokens[ti]!.text;
+      const k3 = t.slice(0, 3);
+      const k2 = t.slice(0, 2);
+      const k1 = t.slice(0, 1);
+      this.tryList(this.index.get(k3), tokens, ti, out);
+      if (k2 !== k3) this.tryList(this.index.get(k2), tokens, ti, out);
+      if (k1 !== k2) this.tryList(this.index.get(k1), tokens, ti, out);
+      this.tryList(this.loose, tokens, ti, out);
+    }
+    return out;
+  }
+
+  private tryList(
+    list: Compiled<T>[] | undefined,
+    tokens: readonly Token[],
+    ti: number,
+    out: PhraseMatch<T>[],
+  ): void {
+    if (!list) return;
+    const sentence = tokens[ti]!.sentence;
+    for (const c of list) {
+      const end = matchAt(c.steps, 0, tokens, ti, sentence);
+      if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end });
+    }
+  }
+}
