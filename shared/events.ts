@@ -28,7 +28,10 @@ export interface HeldItem {
 }
 
 export interface ClientToServerEvents {
-  "room:join": (p: S.RoomJoin, ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[] }>) => void;
+  "room:join": (
+    p: S.RoomJoin,
+    ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[] }>,
+  ) => void;
   "room:leave": (p: S.RoomLeave, ack: Ack) => void;
   "room:history": (p: S.RoomHistory, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
   "message:send": (p: S.MessageSend, ack: Ack<{ message: Message; moderation: ModerationOutcome }>) => void;

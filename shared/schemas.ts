@@ -56,7 +56,11 @@ export const modDelete = z.strictObject({ messageId: id, reason });
 export const modMute = z.strictObject({
   roomId: id,
   userId: id,
-  minutes: z.number().int().min(1).max(60 * 24 * 28),
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 28),
   reason,
 });
 export const modUnmute = z.strictObject({ roomId: id, userId: id });
@@ -83,7 +87,10 @@ export const pageQuery = z.object({
   cursor: z.string().max(200).optional(),
   tag: tag.optional(),
 });
-export const checkText = z.strictObject({ text: z.string().max(20_000), kind: z.enum([...ROOM_KINDS, "forum"]).optional() });
+export const checkText = z.strictObject({
+  text: z.string().max(20_000),
+  kind: z.enum([...ROOM_KINDS, "forum"]).optional(),
+});
 
 export type RoomJoin = z.infer<typeof roomJoin>;
 export type RoomLeave = z.infer<typeof roomLeave>;
