@@ -22,6 +22,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
+import { webRoutes } from "./routes/web.ts";
 import type { Ctx } from "./services/context.ts";
 import { createPolicyCache } from "./services/policies.ts";
 import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
@@ -98,6 +99,8 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ctx,
     readiness: { redisReady: () => (redis ? redis.ready() : null), draining: () => draining },
   });
+  // The demo host page is for trying the widget locally: only with the generated dev secret.
+  await app.register(webRoutes, { demo: config.devSecret });
   await app.register(async (api) => {
     requireAuth(api, ctx, verify);
     await api.register(roomRoutes, { ctx });
