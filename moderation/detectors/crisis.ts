@@ -50,14 +50,20 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   const kept = signals.filter((s) => {
     if (cue("veto").some((v) => overlaps(v, s))) return false;
     const ownNeg = phraseHasNegation(s.entry.phrase);
-    const negated = cue("negation").some(
-      (n) =>
-        n.fromTok >= s.fromTok - 3 &&
-        (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
-        !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
-    );
+    const negated =
+      !inSentence("unnegate", s) &&
+      cue("negation").some(
+        (n) =>
+          n.fromTok >= s.fromTok - 3 &&
+          (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
+          !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
+      );
     if (negated) return false;
     if (s.entry.flags.has("hyper") && laughing) return false;
+    const firm = s.entry.flags.has("firm");
+    const own = s.entry.category === "self_harm" || s.entry.category === "relapse";
+    if (!firm && own && cue("third_subject").some((t) => t.toTok <= s.fromTok && t.toTok >= s.fromTok - 1))
+      return false;
     if (inSentence("educational", s)) return false;
     if (inSentence("past", s) && !inSentence("present", s)) return false;
     const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);

@@ -43,28 +43,44 @@ export function detectSolicitation(
       rule: `solicitation.${m.entry.id}`,
     });
   }
-  const contacts = privacy.filter((p) => CONTACT_TYPES.has(p.type));
-  if (out.length === 0 && contacts.length > 0) {
-    const lower = original.toLowerCase();
-    for (const c of contacts) {
-      const before = lower.slice(Math.max(0, c.start - 30), c.start);
-      const thirdParty = THIRD_PARTY.test(before);
-      const verb =
-        /\b(call|text|msg|message|dm|hmu|add|follow|request|reach|contact|whatsapp|ll[aá]ma|escr[ií]be)\b/.test(
-          lower.slice(c.end, c.end + 25),
-        );
-      if (!thirdParty && verb && vetoes.length === 0) {
-        out.push({
-          kind: "solicitation",
-          type: "off_platform",
-          severity: 2,
-          start: c.start,
-          end: c.end,
-          rule: "solicitation.contact_with_verb",
-        });
-        break;
-      }
-    }
+  if (out.length === 0) {
+    const f = contactSolicitation(original, privacy, vetoes.length > 0);
+    if (f) out.push(f);
   }
   return out;
+}
+
+const MESSAGING =
+  /\b(snap|snapchat|discord|telegram|whatsapp|whats|kik|signal|wechat|line id|wa\.me|t\.me)\b/;
+const VERB =
+  /\b(call|text|txt|msg|message|dm|hmu|add|request|reach|contact|whatsapp|ll[aá]ma|escr[ií]be|ring)\b/;
+// obfuscated contact details mean someone worked to get past the filter: that is the invitation
+const OBFUSCATED = /\.(spelled|spaced|lookalike)$/;
+
+/** Contact details that invite contact: obfuscated, on a messaging app, or with a contact verb. */
+function contactSolicitation(original: string, privacy: readonly Finding[], vetoed: boolean): Finding | null {
+  const lower = original.toLowerCase();
+  for (const c of privacy) {
+    if (!CONTACT_TYPES.has(c.type)) continue;
+    const before = lower.slice(Math.max(0, c.start - 30), c.start);
+    if (THIRD_PARTY.test(before)) continue;
+    const near = `${lower.slice(Math.max(0, c.start - 20), c.start)} ${lower.slice(c.end, c.end + 25)}`;
+    const why = OBFUSCATED.test(c.rule)
+      ? "obfuscated_contact"
+      : c.type === "handle" && MESSAGING.test(lower)
+        ? "messaging_handle"
+        : !vetoed && VERB.test(near)
+          ? "contact_with_verb"
+          : null;
+    if (why)
+      return {
+        kind: "solicitation",
+        type: "off_platform",
+        severity: 2,
+        start: c.start,
+        end: c.end,
+        rule: `solicitation.${why}`,
+      };
+  }
+  return null;
 }

@@ -3,7 +3,7 @@
  * Add spellings here rather than duplicating phrases.
  */
 export const CLASSES: Readonly<Record<string, readonly string[]>> = {
-  self: ["myself", "me", "meself", "myslf", "mysef", "self"],
+  self: ["myself", "meself", "myslf", "mysef", "mself", "myselff"],
   i: ["i", "im", "ive", "id", "ill", "imma", "ima"],
   gonna: ["gonna", "gona", "going", "will", "ill", "imma", "ima", "finna", "about", "planning", "plan"],
   want: ["want", "wanna", "wana", "wish", "wished", "need", "hope", "hoping"],

@@ -52,6 +52,9 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
     "not|no|never|dont|didnt|doesnt|isnt|wasnt|arent|wont|havent|hasnt|nunca|nope|aint",
   ],
   ["negation", "neg.no_longer", "no longer"],
+  ["unnegate", "unneg.lying", "lying if i said|say / not gonna lie|lie / wont lie"],
+  // someone else's feelings or use: third-person gossip, not a disclosure (emergencies are "firm")
+  ["third_subject", "third.subject", "he|she|hes|shes|they|theyre|friend"],
   // recovered past: lowers signals in the same sentence to 0
   ["past", "past.ago", "year|years|yr|yrs|months|decade|decades|lifetime ago"],
   [
@@ -59,7 +62,7 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
     "past.n_ago",
     "a|few|couple|2|3|4|5|6|7|8|9|10|two|three|four|five|six|ten|many ~1 year|years|yr|yrs|month|months ~1 ago|back",
   ],
-  ["past", "past.used_to", "used to ~1 cut|want|think|drink|use|feel|be|hurt|wish"],
+  ["past", "past.used_to", "used to"],
   ["past", "past.when_i_was", "when i was|came ~1 using|drinking|younger|kid|in|a|little"],
   ["past", "past.back_in", "back in|when ~2 day|days|drinking|using|school|college"],
   ["past", "past.high_school", "in high school / in college"],

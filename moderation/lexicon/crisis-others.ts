@@ -8,7 +8,7 @@ export const OVERDOSE: readonly SignalRow[] = [
   ["od.batch_off", 1, "batch|bag|stuff|shit ~3 off|stronger|weird|strong"],
   ["od.nodded", 1, "nodded|nodding out|off"],
   ["od.using_alone_3p", 1, "keeps|been using alone"],
-  ["od.no_care", 2, "dont|wouldnt care if ~2 od|odd|overdose / dont|wouldnt care if ~3 kils me"],
+  ["od.no_care", 2, "dont|wouldnt ?even care if ~2 od|odd|overdose / dont|wouldnt ?even care if ~3 kils me"],
   ["od.next_hit", 2, "next hit|shot|one|batch ~4 dont|never wake"],
   [
     "od.entire_lot",

@@ -62,7 +62,7 @@ export const SELF_HARM: readonly SignalRow[] = [
   [
     "sh.no_care_die",
     2,
-    "dont|wouldnt care if i ~1 die|died|od|odd|overdose / dont|wouldnt care if i ~1 dont|never wake",
+    "dont|wouldnt ?even care if i ~1 die|died|od|odd|overdose / dont|wouldnt ?even care if i ~1 dont|never wake",
   ],
   ["sh.disappear", 2, "disappear forever / disappear for good"],
   ["sh.done_life", 2, "done with life|living|everything"],
@@ -75,7 +75,11 @@ export const SELF_HARM: readonly SignalRow[] = [
   ["sh.rope", 3, "bought|got|have a|the ~1 rope|noose"],
   ["sh.note", 3, "suicide note|notes|letter"],
   ["sh.note_written", 3, "wrote|written|writing ~1 my|a ~1 note|notes"],
-  ["sh.letters_in_case", 3, "letters to ~6 just in case"],
+  [
+    "sh.letters_to",
+    3,
+    "wrote|written|writing|left ~2 letters|notes to ~1 my|the ~3 mom|dad|kids|family|sister|brother|wife|husband|son|daughter|parents|everyone|children",
+  ],
   ["sh.in_case", 3, "just in case ~3 letters|drawer|note"],
   ["sh.giving_away", 3, "giving|gave ~1 away ~1 my|stuff|things"],
   ["sh.gave_to", 3, "gave my ~4 to my|a"],
@@ -103,5 +107,10 @@ export const SELF_HARM: readonly SignalRow[] = [
   ["sh.cant_stop_bleed", 4, "cant stop the bleeding", ["firm"]],
   ["sh.goodbye", 4, "this is ?my goodbye"],
   ["sh.doing_it", 3, "doing|do it ~1 tonight|today|now|rn", ["intent"]],
-  ["sh.gonna_self", 2, "@gonna ?to ~1 kil*|unalive|end|ctb @self|it|my", ["intent"]],
+  [
+    "sh.gonna_self",
+    2,
+    "@gonna ?to ~1 kil*|unalive|ctb @self / @gonna ?to ~1 end it|my|things",
+    ["intent", "hyper"],
+  ],
 ];

@@ -25,6 +25,8 @@ export type SignalRow = readonly [
 export type CueRole =
   | "veto" // idiom or hard negative: cancels signals it overlaps ("killing it", "dying to")
   | "negation" // cancels a signal that follows within 3 words in the same clause
+  | "unnegate" // "id be lying if i said i didnt...": negation in this sentence does not count
+  | "third_subject" // "he", "she" right before a signal: someone else, unless the signal is firm
   | "past" // recovered past in the same sentence lowers the signal to 0 ("two years ago")
   | "present" // cancels a past cue in the same sentence ("again", "lately")
   | "educational" // talk about the topic, not a disclosure ("signs of", "article", "training")

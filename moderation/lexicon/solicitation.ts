@@ -34,7 +34,12 @@ export const SOLICITATION: readonly (readonly [string, SolicitationType, string]
   ],
   ["just_us", "private_meeting", "just us / just the two of us / dont tell anyone"],
   ["come_over", "private_meeting", "come over|by / pasar a / swing by"],
-  ["my_place", "private_meeting", "my place|apartment|house / mi casa"],
+  ["my_place", "private_meeting", "come|over|back|stop|by to ~1 my place|apartment|house|room / mi casa"],
+  [
+    "knock",
+    "private_meeting",
+    "just knock / knock ~1 loud|twice|hard / buzz me ~1 in|up / stop|drop by ~2 tonight|later|anytime|after",
+  ],
   ["meet_me", "private_meeting", "meet me ~2 after|at|outside|tonight|later"],
   ["dm_for", "off_platform", "dm|pm for the|my ~1 date|address|number|info"],
 ];

@@ -31,7 +31,12 @@ export function detectDigits(input: PrivacyInput): Finding[] {
     if (/[0-9a-z]/.test(before) || /[0-9]/.test(after)) continue;
     const to = from + raw.length;
     const f = classify(input, raw, from, to);
-    if (f) out.push(f);
+    if (!f) continue;
+    // mark obfuscation: letters standing in for digits, or digits spaced one by one
+    if (input.plain.text.slice(from, to) !== raw) f.rule = `${f.rule.replace(/\.[a-z_]+$/, "")}.lookalike`;
+    else if (/^\d( ?[ -] ?\d){6,}$/.test(raw) && /\d \d \d/.test(raw))
+      f.rule = `${f.rule.replace(/\.[a-z_]+$/, "")}.spaced`;
+    out.push(f);
   }
   return out;
 }
@@ -56,6 +61,8 @@ function classify(input: PrivacyInput, raw: string, from: number, to: number): F
     return null;
   }
   const n = digits.length;
+  // toll-free lines are businesses and helplines (SAMHSA, Never Use Alone), never a person
+  if (/^1?8(00|33|44|55|66|77|88)\d{7}$/.test(digits)) return null;
   if (n === 10 && !/^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "nanp", 3);
   if (n === 11 && /^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "national", 3);
   if (n === 7 && /^\d{3}[-. ]\d{4}$/.test(raw)) return plainFinding(input, "phone", from, to, "local", 2);

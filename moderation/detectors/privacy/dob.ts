@@ -14,7 +14,7 @@ const TEXTUAL = new RegExp(
   "g",
 );
 const BIRTH =
-  /\b(born|birth|dob|d\.o\.b|birthday|bday|b-day|nac[ií]|nacido|nacida|nacimiento|cumplea[nñ]os|fecha de nacimiento)\b/g;
+  /(?<![a-z])(born|birth|dob|d\.o\.b|birthday|bday|b-day|nac[ií]|nacido|nacida|nacimiento|cumplea[nñ]os)(?![a-z])/g;
 const NOT_BIRTH = /\b(clean|sober|sobriety|since|date|sobria|sobrio|limpio|limpia)\b[^.]{0,12}$/;
 
 /** Finds dates of birth in the plain view. */

@@ -15,7 +15,7 @@ const REDDIT = /(?<![a-z0-9_/])u\/[a-z0-9_-]{3,20}/g;
 const CASHTAG = /(?<![a-z0-9_$])\$[a-z][a-z0-9_]{2,19}(?![a-z0-9_])/g;
 const AFTER_PLATFORM =
   /\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|venmo|cashapp|twitter|threads|facebook|fb)\b[\s:→>\-–=|]{0,4}((?:(?:is|me|at|on|add|handle|username|user|my|es|en|@)[\s:→>\-–=|]{1,3}){0,3})([a-z0-9_.]{3,32})/g;
-const SPACED = /(?<![a-z0-9_.])(?:[a-z0-9_.] ){5,40}[a-z0-9_.](?![a-z0-9_.])/g;
+const SPACED = /(?<![a-z0-9_.])(?:[a-z0-9_.] ){3,40}[a-z0-9_.](?![a-z0-9_.])/g;
 const ROLES = new Set([
   "mods",
   "mod",
@@ -46,7 +46,9 @@ const looksPersonal = (h: string): boolean => /[\d_.]/.test(h) || h.length >= 10
 /** Finds handles in the plain view. */
 export function detectHandle(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
-  const platform = PLATFORM.test(t) || PLATFORM.test(input.norm.text);
+  // "i n s t a" spelled out counts as naming the platform
+  const spacedWords = [...t.matchAll(SPACED)].map((m) => m[0].replace(/ /g, "")).join(" ");
+  const platform = PLATFORM.test(t) || PLATFORM.test(input.norm.text) || PLATFORM.test(spacedWords);
   const out: Finding[] = [];
   const taken: Array<[number, number]> = [];
   const push = (from: number, to: number, rule: string) => {
@@ -76,7 +78,8 @@ export function detectHandle(input: PrivacyInput): Finding[] {
     }
     for (const m of t.matchAll(SPACED)) {
       const joined = m[0].replace(/ /g, "");
-      if (/[\d_]/.test(joined) && /[a-z]/.test(joined)) push(m.index, m.index + m[0].length, "spaced");
+      if (joined.length >= 6 && /[\d_]/.test(joined) && /[a-z]/.test(joined))
+        push(m.index, m.index + m[0].length, "spaced");
     }
   }
   return out;

@@ -26,7 +26,7 @@ const PERSONAL_HOSTS =
 export function detectIp(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
   const out: Finding[] = [];
-  if (/\d[.\]]/.test(t)) {
+  if (/\d[.[(]/.test(t)) {
     for (const m of t.matchAll(IPV4))
       out.push(plainFinding(input, "ip", m.index, m.index + m[0].length, "v4", 2));
   }
