@@ -85,3 +85,57 @@ export interface SocketData {
   role: Role;
   exp: number;
 }
+
+/** Every client-to-server event name, at run time (the server answers unknown ones with `invalid`). */
+export const CLIENT_EVENTS = [
+  "room:join",
+  "room:leave",
+  "room:history",
+  "message:send",
+  "message:edit",
+  "message:delete",
+  "message:react",
+  "message:report",
+  "typing",
+  "forum:subscribe",
+  "forum:post",
+  "forum:reply",
+  "mod:subscribe",
+  "mod:approve",
+  "mod:reject",
+  "mod:delete",
+  "mod:mute",
+  "mod:unmute",
+  "mod:remove",
+  "case:ack",
+  "case:escalate",
+  "case:resolve",
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+
+/** Every server-to-client event name, at run time. */
+export const SERVER_EVENTS = [
+  "message:new",
+  "message:updated",
+  "message:deleted",
+  "presence",
+  "typing",
+  "support",
+  "notice",
+  "forum:thread",
+  "forum:reply",
+  "mod:flagged",
+  "mod:held",
+  "case:new",
+  "case:updated",
+] as const satisfies readonly (keyof ServerToClientEvents)[];
+
+// Compile-time proof that the lists above name every event of the maps (and nothing else).
+type Missing<All, Listed> = Exclude<All, Listed>;
+const _clientComplete: Missing<keyof ClientToServerEvents, (typeof CLIENT_EVENTS)[number]> extends never
+  ? true
+  : never = true;
+const _serverComplete: Missing<keyof ServerToClientEvents, (typeof SERVER_EVENTS)[number]> extends never
+  ? true
+  : never = true;
+void _clientComplete;
+void _serverComplete;

@@ -4,6 +4,7 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { CLIENT_EVENTS } from "../../shared/events.ts";
 import type { TokenVerifier } from "../auth/verifier.ts";
 import { channel } from "../services/bus.ts";
 import type { Ctx } from "../services/context.ts";
@@ -79,31 +80,4 @@ export function attachHandlers(
   });
 }
 
-const KNOWN = new Set([
-  "room:join",
-  "room:leave",
-  "room:history",
-  "message:send",
-  "message:edit",
-  "message:delete",
-  "message:react",
-  "message:report",
-  "typing",
-  "forum:subscribe",
-  "forum:post",
-  "forum:reply",
-  "forum:edit",
-  "forum:delete",
-  "forum:lock",
-  "forum:remove",
-  "mod:subscribe",
-  "mod:approve",
-  "mod:reject",
-  "mod:delete",
-  "mod:mute",
-  "mod:unmute",
-  "mod:remove",
-  "case:ack",
-  "case:escalate",
-  "case:resolve",
-]);
+const KNOWN: ReadonlySet<string> = new Set(CLIENT_EVENTS);
