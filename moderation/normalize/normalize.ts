@@ -52,8 +52,10 @@ function fold(src: string): Buf {
         b.e.push(i + 1);
       }
     } else if (!isInvisible(cp)) {
-      for (const ch of foldChar(src.slice(i, i + w))) {
-        b.c.push(ch);
+      const folded = foldChar(src.slice(i, i + w));
+      // per UTF-16 unit, so the map stays index-aligned with the joined string
+      for (let k = 0; k < folded.length; k++) {
+        b.c.push(folded[k]!);
         b.s.push(i);
         b.e.push(i + w);
       }

@@ -43,8 +43,9 @@ export function plainView(src: string): PlainView {
       s.push(i);
       e.push(i + 1);
     } else if (!isInvisible(cp)) {
-      for (const ch of foldChar(src.slice(i, i + w))) {
-        c.push(ch);
+      const folded = foldChar(src.slice(i, i + w));
+      for (let k = 0; k < folded.length; k++) {
+        c.push(folded[k]!);
         s.push(i);
         e.push(i + w);
       }

@@ -8,6 +8,7 @@ import type { Finding } from "../../types.ts";
 import { isCard, isSsn, numericDate } from "./checks.ts";
 import { contextBefore, type PrivacyInput, plainFinding } from "./context.ts";
 
+const TOLL_FREE = /^1?8(00|33|44|55|66|77|88)\d{7}$/;
 const RUN = /\+?\(?\d(?:[ \-.()/]{0,3}\d){5,18}/g;
 const DATE_SHAPE = /^\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}$/;
 const SSN_WORDS = /\b(ssn|social|security|seguro|ss#|ss)\b/;
@@ -28,17 +29,49 @@ export function detectDigits(input: PrivacyInput): Finding[] {
     }
     const before = t[from - 1] ?? " ";
     const after = t[from + raw.length] ?? " ";
-    if (/[0-9a-z]/.test(before) || /[0-9]/.test(after)) continue;
-    const to = from + raw.length;
-    const f = classify(input, raw, from, to);
-    if (!f) continue;
+    // a run glued to a word or a longer number loses that end group instead of being dropped
+    const minHead = /[0-9a-z]/.test(before) ? 1 : 0;
+    const minTail = /[0-9]/.test(after) ? 1 : 0;
+    if (TOLL_FREE.test(raw.replace(/\D/g, ""))) continue;
+    const hit = classifyTrimmed(input, raw, from, minHead, minTail);
+    if (!hit) continue;
+    const { f } = hit;
+    const seen = input.digits.slice(hit.from, hit.to);
     // mark obfuscation: letters standing in for digits, or digits spaced one by one
-    if (input.plain.text.slice(from, to) !== raw) f.rule = `${f.rule.replace(/\.[a-z_]+$/, "")}.lookalike`;
-    else if (/^\d( ?[ -] ?\d){6,}$/.test(raw) && /\d \d \d/.test(raw))
+    if (input.plain.text.slice(hit.from, hit.to) !== seen)
+      f.rule = `${f.rule.replace(/\.[a-z_]+$/, "")}.lookalike`;
+    else if (/^\d( ?[ -] ?\d){6,}$/.test(seen) && /\d \d \d/.test(seen))
       f.rule = `${f.rule.replace(/\.[a-z_]+$/, "")}.spaced`;
     out.push(f);
   }
   return out;
+}
+
+/**
+ * A run may glue a number to its neighbours ("call 312-555-0148 2 times"): when the whole run is
+ * nothing, retry without up to two groups at either end.
+ */
+function classifyTrimmed(
+  input: PrivacyInput,
+  raw: string,
+  from: number,
+  minHead: number,
+  minTail: number,
+): { f: Finding; from: number; to: number } | null {
+  const groups = [...raw.matchAll(/\+?\(?\d+\)?/g)];
+  for (let drop = 0; drop <= 2; drop++) {
+    for (let head = 0; head <= drop; head++) {
+      const tail = drop - head;
+      if (head < minHead || tail < minTail) continue;
+      if (head + tail >= groups.length) continue;
+      const a = groups[head]!.index;
+      const lastG = groups[groups.length - 1 - tail]!;
+      const z = lastG.index + lastG[0].length;
+      const f = classify(input, raw.slice(a, z), from + a, from + z);
+      if (f) return { f, from: from + a, to: from + z };
+    }
+  }
+  return null;
 }
 
 function classify(input: PrivacyInput, raw: string, from: number, to: number): Finding | null {
@@ -62,7 +95,7 @@ function classify(input: PrivacyInput, raw: string, from: number, to: number): F
   }
   const n = digits.length;
   // toll-free lines are businesses and helplines (SAMHSA, Never Use Alone), never a person
-  if (/^1?8(00|33|44|55|66|77|88)\d{7}$/.test(digits)) return null;
+  if (TOLL_FREE.test(digits)) return null;
   if (n === 10 && !/^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "nanp", 3);
   if (n === 11 && /^[01]/.test(digits)) return plainFinding(input, "phone", from, to, "national", 3);
   if (n === 7 && /^\d{3}[-. ]\d{4}$/.test(raw)) return plainFinding(input, "phone", from, to, "local", 2);
