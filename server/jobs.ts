@@ -1,13 +1,17 @@
 /**
  * Background work every node runs, with no leader: the overdue-case sweep (exactly-once by a
  * conditional update) and the webhook dispatcher (one holder per row by lease). Each tick is
- * guarded so a slow tick never overlaps the next and an error never escapes.
+ * guarded so a slow tick never overlaps the next and an error never escapes. Retention purges
+ * run every quarter hour.
  */
 import { countOpenByTier } from "./db/repos/cases.ts";
 import { isBusy } from "./errors.ts";
 import { sweepOverdue } from "./services/cases.ts";
 import type { Ctx } from "./services/context.ts";
+import { purgeExpired } from "./services/retention.ts";
 import { dispatchOnce } from "./services/webhooks.ts";
+
+const RETENTION_INTERVAL_MS = 15 * 60_000;
 
 export interface Jobs {
   stop(): Promise<void>;
