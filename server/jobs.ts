@@ -47,6 +47,7 @@ export function startJobs(ctx: Ctx): Jobs {
     every(ctx.config.limits.webhookIntervalMs, ctx, "webhooks", () =>
       dispatchOnce(ctx, ctx.config.limits.webhookBackoffMs),
     ),
+    every(RETENTION_INTERVAL_MS, ctx, "retention", () => purgeExpired(ctx)),
   ];
   return { stop: async () => void (await Promise.all(stops.map((s) => s()))) };
 }
