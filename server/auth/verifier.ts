@@ -25,7 +25,8 @@ export type RefusalReason =
   | "bad_signature"
   | "expired"
   | "wrong_audience"
-  | "bad_claims";
+  | "bad_claims"
+  | "origin_not_allowed";
 
 export class AuthError extends Error {
   constructor(readonly reason: RefusalReason) {

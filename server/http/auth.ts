@@ -7,6 +7,7 @@ import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
 import { upsertUser } from "../db/repos/users.ts";
 import { AppError } from "../errors.ts";
 import type { Ctx, Principal } from "../services/context.ts";
+import { tenantAllows } from "./origins.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -22,6 +23,8 @@ export function requireAuth(scope: FastifyInstance, ctx: Ctx, verify: TokenVerif
     const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
     try {
       const claims = verify(token);
+      if (!tenantAllows(ctx.config, claims.tenant, request.headers))
+        throw new AuthError("origin_not_allowed");
       request.principal = {
         ...claims,
         handle: upsertUser(ctx.db, claims.tenant, claims.sub, claims.name, claims.role),

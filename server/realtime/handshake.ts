@@ -5,6 +5,7 @@
  */
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
 import { upsertUser } from "../db/repos/users.ts";
+import { tenantAllows } from "../http/origins.ts";
 import type { Ctx } from "../services/context.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
 
@@ -14,6 +15,8 @@ export function installHandshake(io: LanternServer, ctx: Ctx, verify: TokenVerif
   io.use((socket, next) => {
     try {
       const claims = verify((socket.handshake.auth as { token?: unknown } | undefined)?.token);
+      if (!tenantAllows(ctx.config, claims.tenant, socket.handshake.headers))
+        throw new AuthError("origin_not_allowed");
       const handle = upsertUser(ctx.db, claims.tenant, claims.sub, claims.name, claims.role);
       socket.data = { ...claims, handle };
       next();

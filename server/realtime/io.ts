@@ -38,10 +38,6 @@ export function createIo(http: HttpServer, opts: IoOptions): LanternServer {
     ...(opts.cors ? { cors: opts.cors } : {}),
     ...(opts.allowRequest ? { allowRequest: opts.allowRequest } : {}),
   });
-  // The handshake request is not needed after the handshake; dropping it saves memory per connection.
-  io.engine.on("connection", (raw: { request: unknown }) => {
-    raw.request = null;
-  });
   return io;
 }
 
@@ -57,6 +53,8 @@ export function attachHandlers(
     const p = socket.data;
     const log = ctx.log.child({ socket: socket.id, tenant: p.tenant, user: p.handle });
     ctx.metrics.sockets.inc();
+    // socket.handshake has copied what it needs; dropping the raw request saves memory per connection.
+    (socket.conn as unknown as { request: unknown }).request = null;
     void socket.join(channel.user(p.tenant, p.handle));
     scheduleExpiry(socket);
     const scoped = { ...ctx, log };
