@@ -72,3 +72,32 @@ describe("audit trail", () => {
     expect(v.body).toMatchObject({ ok: false, firstBadId: 6 });
   });
 });
+
+describe("npm run audit:verify", () => {
+  it("prints each tenant's result and exits 1 once the chain is broken", async () => {
+    const { spawnSync } = await import("node:child_process");
+    await busyTrail();
+    const env = {
+      ...process.env,
+      DATABASE_URL: server.databasePath,
+      JWT_SECRET: "x".repeat(32),
+      LOG_LEVEL: "silent",
+    };
+    const run = () => spawnSync("npx", ["tsx", "scripts/audit-verify.ts"], { env, encoding: "utf8" });
+    const good = run();
+    expect(good.status).toBe(0);
+    expect(JSON.parse(good.stdout.trim().split("\n")[0]!)).toEqual({
+      tenant: "default",
+      ok: true,
+      checked: 13,
+    });
+    tamper("update audit set action = 'nothing.happened' where id = 7");
+    const bad = run();
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout.trim().split("\n")[0]!)).toMatchObject({
+      tenant: "default",
+      ok: false,
+      firstBadId: 7,
+    });
+  });
+});

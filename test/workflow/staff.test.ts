@@ -75,6 +75,25 @@ describe("held messages", () => {
   });
 });
 
+describe("flagged messages", () => {
+  it("delivers a slip to the room and flags it live to staff with its findings", async () => {
+    const { roomId, author, peer, specialist } = await setup();
+    const flagged = waitFor(specialist, "mod:flagged");
+    const sent = await call(author, "message:send", {
+      roomId,
+      clientId: "slip",
+      body: "i slipped last night and drank again after 60 days",
+    });
+    expect(sent.moderation.action).toBe("allow");
+    await waitFor(peer, "message:new", (m) => m.id === sent.message.id);
+    const item = await flagged;
+    expect(item.message.id).toBe(sent.message.id);
+    expect(item.findings).toEqual(
+      expect.arrayContaining([expect.objectContaining({ kind: "crisis", type: "relapse" })]),
+    );
+  });
+});
+
 describe("cases", () => {
   it("opens a case for ideation, auto-escalates it to tier 2 when unacknowledged, and a clinician sees it", async () => {
     await setup({}, [
