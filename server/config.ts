@@ -185,7 +185,7 @@ export function loadConfig(env: Env = process.env): Config {
     tenants,
     devSecret: generated,
     limits: Object.freeze({
-      sendsPerWindow: int(env, "LANTERN_SENDS_PER_WINDOW", 20, 1, 100_000),
+      sendsPerWindow: int(env, "LANTERN_SENDS_PER_WINDOW", 60, 1, 100_000),
       sendWindowMs: int(env, "LANTERN_SEND_WINDOW_MS", 10_000, 100, 3_600_000),
       maxHttpBufferSize: 64 * 1024,
       bodyLimit: 64 * 1024,
