@@ -45,7 +45,7 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   const inSentence = (r: CueRole, s: Sig): boolean =>
     cue(r).some((c) => sentenceOf(c.fromTok) === sentenceOf(s.fromTok));
   const laughing = cue("laugh").length > 0 || LAUGH_EMOJI.test(original);
-  const quotes = quotedRanges(original);
+  const quotes = /["'“‘«]/.test(original) ? quotedRanges(original) : [];
 
   const kept = signals.filter((s) => {
     if (cue("veto").some((v) => overlaps(v, s))) return false;

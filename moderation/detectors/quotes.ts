@@ -12,7 +12,7 @@ export function quotedRanges(text: string): Array<[number, number]> {
     const c = text[i]!;
     if (open < 0) {
       const prev = i === 0 ? " " : text[i - 1]!;
-      const atWordStart = /[\s(:]/.test(prev);
+      const atWordStart = prev === " " || prev === "\n" || prev === "(" || prev === ":" || prev === "\t";
       if (c === '"' || c === "“" || c === "«") {
         open = i;
         closer = c === "“" ? "”" : c === "«" ? "»" : '"';

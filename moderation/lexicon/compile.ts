@@ -19,7 +19,15 @@ export interface Alt {
 }
 
 /** One step of a compiled phrase. */
-export type Step = { kind: "word"; alts: readonly Alt[]; optional: boolean } | { kind: "gap"; max: number };
+export type Step =
+  | {
+      kind: "word";
+      alts: readonly Alt[];
+      exact: ReadonlySet<string>;
+      wild: readonly Alt[];
+      optional: boolean;
+    }
+  | { kind: "gap"; max: number };
 
 /** Thrown for a malformed phrase; the message names the phrase position, never user text. */
 export class PhraseError extends Error {}
@@ -54,7 +62,9 @@ export function compilePhrase(phrase: string, classes: Readonly<Record<string, r
         for (const w of words) alts.push(compileAlt(w));
       } else alts.push(compileAlt(raw));
     }
-    steps.push({ kind: "word", alts, optional });
+    // exact words go in a set: classes such as @pills have dozens of them
+    const exact = new Set(alts.filter((a) => a.mode === "exact").map((a) => a.word));
+    steps.push({ kind: "word", alts, exact, wild: alts.filter((a) => a.mode !== "exact"), optional });
   }
   if (steps.length === 0 || steps[0]!.kind !== "word" || steps[0]!.optional) {
     throw new PhraseError(`phrase must start with a required word: "${phrase}"`);

@@ -38,7 +38,11 @@ function matchAt(
     return -1;
   }
   const tok = tokens[ti];
-  if (tok && tok.sentence === sentence && step.alts.some((a) => altMatches(a, tok.text))) {
+  if (
+    tok &&
+    tok.sentence === sentence &&
+    (step.exact.has(tok.text) || step.wild.some((a) => altMatches(a, tok.text)))
+  ) {
     const r = matchAt(steps, si + 1, tokens, ti + 1, sentence);
     if (r >= 0) return r;
   }

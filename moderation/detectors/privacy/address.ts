@@ -20,11 +20,16 @@ const STREET = new RegExp(
 );
 const SPANISH =
   /\b(?:calle|avenida|avda\.?|av\.|paseo|camino|carrera|plaza|rua|carretera)(?: [a-záéíóúñ]{1,20}){1,3},? (?:no\.? ?|#)?\d{1,5}(?:, ?\d{1,3}[ºo°]? ?[a-z]?)?/g;
+// every address form needs one of these words; testing for them first skips the long patterns
+const HINT = new RegExp(
+  `\\b(?:${SUFFIX.slice(3, -1)}|calle|avenida|avda|paseo|camino|carrera|plaza|rua|carretera|box)\\b`,
+);
 const PO_BOX = /\b(?:p\.? ?o\.?|post office) ?box \d{1,8}\b/g;
 
 /** Finds street addresses and PO boxes in the plain view. */
 export function detectAddress(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
+  if (!HINT.test(t)) return [];
   const out: Finding[] = [];
   for (const m of t.matchAll(STREET)) {
     // a number right before a street word with nothing between ("2 st") is too thin

@@ -31,7 +31,9 @@ export function detectEmail(input: PrivacyInput): Finding[] {
     out.push(plainFinding(input, "email", m.index, m.index + text.length, "plain", 3));
     taken.push([m.index, m.index + text.length]);
   }
-  for (const m of t.matchAll(SPELLED)) {
+  // the spelled form needs "@", a bracketed at, or " at " together with "dot"
+  const spelled = t.includes("@") || /[[(]at[\])]/.test(t) || (t.includes(" at ") && t.includes("dot"));
+  for (const m of spelled ? t.matchAll(SPELLED) : []) {
     const from = m.index;
     const to = from + m[0].length;
     if (taken.some(([a, b]) => from < b && a < to)) continue;

@@ -16,6 +16,7 @@ const CASHTAG = /(?<![a-z0-9_$])\$[a-z][a-z0-9_]{2,19}(?![a-z0-9_])/g;
 const AFTER_PLATFORM =
   /\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|venmo|cashapp|twitter|threads|facebook|fb)\b[\s:→>\-–=|]{0,4}((?:(?:is|me|at|on|add|handle|username|user|my|es|en|@)[\s:→>\-–=|]{1,3}){0,3})([a-z0-9_.]{3,32})/g;
 const SPACED = /(?<![a-z0-9_.])(?:[a-z0-9_.] ){3,40}[a-z0-9_.](?![a-z0-9_.])/g;
+const SPACED_HINT = /(?:^|[^a-z0-9_.])[a-z0-9_.] [a-z0-9_.] [a-z0-9_.] /;
 const ROLES = new Set([
   "mods",
   "mod",
@@ -47,7 +48,9 @@ const looksPersonal = (h: string): boolean => /[\d_.]/.test(h) || h.length >= 10
 export function detectHandle(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
   // "i n s t a" spelled out counts as naming the platform
-  const spacedWords = [...t.matchAll(SPACED)].map((m) => m[0].replace(/ /g, "")).join(" ");
+  const spacedWords = (SPACED_HINT.test(t) ? [...t.matchAll(SPACED)] : [])
+    .map((m) => m[0].replace(/ /g, ""))
+    .join(" ");
   const platform = PLATFORM.test(t) || PLATFORM.test(input.norm.text) || PLATFORM.test(spacedWords);
   const out: Finding[] = [];
   const taken: Array<[number, number]> = [];

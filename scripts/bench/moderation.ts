@@ -1,0 +1,93 @@
+/**
+ * Moderation benchmark (issue 2): messages/s and p50/p99 per message for short, typical, long and
+ * adversarial inputs, and the same figures plus dev-set PII recall for redact-pii in one run.
+ * Usage: npm run bench:moderation [-- --json]
+ */
+import { readFileSync } from "node:fs";
+import { SyncRedactor } from "redact-pii";
+import { moderate } from "../../moderation/index.ts";
+
+type Case = { name: string; inputs: string[] };
+const short = ["made it to 45 days today!", "text me after group ok?", "i relapsed last night, day 1 again"];
+const typical = [
+  "been white knuckling it all week but my sponsor called at 8 and we talked for an hour. 67 days tomorrow, meeting at 7:30 in room 12, bringing the coffee. thanks everyone for showing up for me",
+  "honestly i dont know why i keep coming here, everything feels pointless lately and i cant sleep. if anyone wants to talk my number is 415-555-0199, or email me at sam.r.77@example.com",
+  "reminder that the thursday women's group moved to 6pm, page 86 of the big book tonight. narcan training is saturday at the clubhouse, $5 for lunch, bring a friend who wants to learn",
+];
+const long = [typical.join(" ").repeat(7).slice(0, 4000)];
+const adversarial: Case[] = [
+  { name: "adv: 4k repeated letter", inputs: ["a".repeat(4000)] },
+  { name: "adv: 4k digits", inputs: ["9".repeat(4000)] },
+  { name: "adv: digits+separators", inputs: ["1-".repeat(2000)] },
+  { name: "adv: combining marks", inputs: [`k${"\u0301".repeat(3999)}`] },
+  { name: "adv: spaced letters", inputs: ["k i ".repeat(1000)] },
+  { name: "adv: zero-width mix", inputs: ["ki\u200bl\u200dl ".repeat(800)] },
+  { name: "adv: @ and dots", inputs: ["a.a@a.".repeat(666)] },
+];
+const cases: Case[] = [
+  { name: "short (~50)", inputs: short },
+  { name: "typical (~200)", inputs: typical },
+  { name: "long (4,000)", inputs: long },
+  ...adversarial,
+];
+
+function measure(fn: (s: string) => unknown, inputs: string[], budgetMs = 600) {
+  for (let i = 0; i < 200; i++) fn(inputs[i % inputs.length]!);
+  const times: number[] = [];
+  const start = performance.now();
+  let i = 0;
+  while (performance.now() - start < budgetMs || times.length < 50) {
+    const t0 = performance.now();
+    fn(inputs[i++ % inputs.length]!);
+    times.push(performance.now() - t0);
+  }
+  const total = times.reduce((a, b) => a + b, 0);
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+  return {
+    msgsPerSec: Math.round((times.length / total) * 1000),
+    p50ms: +q(0.5).toFixed(4),
+    p99ms: +q(0.99).toFixed(4),
+  };
+}
+
+/** PII recall on the dev corpus: a gold span counts when its text no longer appears. */
+function devRecall(redact: (s: string) => string): number | null {
+  let corpus: { text: string; pii?: { text: string }[] }[];
+  try {
+    corpus = readFileSync(new URL("../../../shared/eval/moderation-dev.jsonl", import.meta.url), "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+  } catch {
+    return null;
+  }
+  let hit = 0;
+  let all = 0;
+  for (const c of corpus)
+    for (const g of c.pii ?? []) {
+      all++;
+      if (!redact(c.text).includes(g.text)) hit++;
+    }
+  return all ? +(hit / all).toFixed(3) : null;
+}
+
+const redactor = new SyncRedactor();
+const rows: Record<string, unknown>[] = [];
+for (const c of cases)
+  rows.push({ engine: "lantern", case: c.name, ...measure((s) => moderate(s), c.inputs) });
+for (const c of cases.slice(0, 3))
+  rows.push({ engine: "redact-pii", case: c.name, ...measure((s) => redactor.redact(s), c.inputs) });
+const typicalCost = rows.find((r) => r.engine === "lantern" && r.case === "typical (~200)")!.p50ms as number;
+const longCost = rows.find((r) => r.engine === "lantern" && r.case === "long (4,000)")!.p50ms as number;
+const summary = {
+  node: process.version,
+  lanternDevPiiRecall: devRecall((s) => moderate(s).redacted),
+  redactPiiDevPiiRecall: devRecall((s) => redactor.redact(s)),
+  longOverTypicalCost: +(longCost / typicalCost).toFixed(1),
+};
+if (process.argv.includes("--json")) console.log(JSON.stringify({ rows, summary }));
+else {
+  console.table(rows);
+  console.log(summary);
+}
