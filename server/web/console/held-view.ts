@@ -40,6 +40,7 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
     button.disabled = false;
   };
   const id = `r-${m.id}`;
+  const inRoom = m.roomId !== "forum";
   return h(
     "li",
     { class: `card ${kind}`, "data-message-id": m.id },
@@ -83,25 +84,28 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
             "Reject",
           )
         : null,
-      h(
-        "span",
-        { class: "group" },
-        minutes,
+      // Held forum posts come Message-shaped with roomId "forum": there is no room to mute or remove from.
+      inRoom &&
+        h(
+          "span",
+          { class: "group" },
+          minutes,
+          h(
+            "button",
+            {
+              class: "btn",
+              type: "button",
+              onclick: busy(() => actions.mute(m, Number(minutes.value), reason.value)),
+            },
+            "Mute author",
+          ),
+        ),
+      inRoom &&
         h(
           "button",
-          {
-            class: "btn",
-            type: "button",
-            onclick: busy(() => actions.mute(m, Number(minutes.value), reason.value)),
-          },
-          "Mute author",
+          { class: "btn danger", type: "button", onclick: busy(() => actions.remove(m, reason.value)) },
+          "Remove from room",
         ),
-      ),
-      h(
-        "button",
-        { class: "btn danger", type: "button", onclick: busy(() => actions.remove(m, reason.value)) },
-        "Remove from room",
-      ),
       actions.dismiss
         ? h("button", { class: "link", type: "button", onclick: () => actions.dismiss!(m) }, "Dismiss")
         : null,

@@ -217,7 +217,10 @@ export class ChatPanel {
   private onSent(p: Pending, m: Message, moderation: ModerationOutcome): void {
     this.removeItem(`c:${p.clientId}`);
     this.mine.add(m.id);
+    const knewMe = this.deps.myId.get() === m.author.id;
     this.deps.myId.set(m.author.id);
+    // Now that we know our own handle, earlier messages of ours (other tab, before a reload) show as ours.
+    if (!knewMe) this.rerenderAll();
     if (moderation.action === "redact") this.notes.set(m.id, redactedNote(moderation.reasons));
     if (moderation.action === "hold" || m.status === "held") this.notes.set(m.id, HELD_NOTE);
     this.upsert(m, false, true);

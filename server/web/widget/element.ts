@@ -137,7 +137,9 @@ export class LanternChatElement extends HTMLElement {
         );
       },
       online: (socket) => {
-        void Promise.all([chat?.online(socket), forumPanel?.online(socket)]).then(() =>
+        // Ready means the room is joined; the forum loads on its own time.
+        void forumPanel?.online(socket);
+        void Promise.resolve(chat?.online(socket)).then(() =>
           this.dispatchEvent(new CustomEvent("lantern:ready", { bubbles: true, composed: true })),
         );
       },

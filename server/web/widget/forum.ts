@@ -3,7 +3,13 @@
  * as they happen), a thread page read over HTTP with the participant's token, and forms to
  * post and reply through the socket (moderated like chat).
  */
-import type { ModerationOutcome, Reply, Thread } from "../../../shared/types.ts";
+import {
+  FORUM_TAGS,
+  type ForumTag,
+  type ModerationOutcome,
+  type Reply,
+  type Thread,
+} from "../../../shared/types.ts";
 import type { LanternSocket } from "../lib/connection.ts";
 import { h, replaceChildren, timeOf, uuid } from "../lib/dom.ts";
 import { request } from "../lib/request.ts";
@@ -181,6 +187,12 @@ export class ForumPanel {
       "aria-label": "Topic text",
       placeholder: "What's on your mind?",
     });
+    const tag = h(
+      "select",
+      { "aria-label": "Topic (optional)" },
+      h("option", { value: "" }, "Topic (optional)"),
+      FORUM_TAGS.map((t) => h("option", { value: t }, t.replace(/-/g, " "))),
+    );
     const clientId = uuid();
     return h(
       "form",
@@ -193,6 +205,7 @@ export class ForumPanel {
             clientId,
             title: title.value.trim(),
             body: text.value.trim(),
+            tags: tag.value ? [tag.value as ForumTag] : [],
           });
           if (!res.ok) return this.say(sendErrorText(res.error.code, res.error));
           this.threads.set(res.thread.id, res.thread);
@@ -202,6 +215,7 @@ export class ForumPanel {
       },
       h("strong", null, "Start a topic"),
       title,
+      tag,
       text,
       h("button", { class: "btn", type: "submit" }, "Post"),
     );

@@ -177,7 +177,7 @@ function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElem
       ),
     );
   }
-  return h("div", null, row, picker);
+  return h("div", { class: "tools" }, row, picker);
 }
 
 /** The inline report form: a reason is optional, and the report is anonymous to the author. */

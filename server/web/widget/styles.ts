@@ -66,8 +66,12 @@ ol.messages { list-style: none; margin: 0; padding: 0; }
 .note { font-size: .85em; background: var(--_warn-bg); border-radius: 6px; padding: 4px 8px; margin: 4px 0; }
 .reactions { display: flex; gap: 4px; flex-wrap: wrap; }
 .reaction { border: 1px solid var(--_border); background: var(--_bg); border-radius: 12px; padding: 0 8px; font-size: .9em; }
-.actions { display: flex; gap: 2px; flex-wrap: wrap; opacity: 0; }
-.msg:hover .actions, .msg:focus-within .actions { opacity: 1; }
+.actions { display: flex; gap: 2px; flex-wrap: wrap; }
+/* The tools float over the message's top right corner, so they take no room until wanted;
+   they stay in the tab order and appear on keyboard focus as on hover. */
+.tools { position: absolute; top: 2px; right: 6px; display: flex; flex-direction: column; align-items: flex-end; gap: 2px;
+  background: var(--_bg); border: 1px solid var(--_border); border-radius: 6px; padding: 1px 4px; opacity: 0; }
+.msg:hover .tools, .msg:focus-within .tools { opacity: 1; }
 .picker { display: flex; gap: 2px; }
 .picker button { border: 1px solid var(--_border); background: var(--_bg); border-radius: 6px; padding: 0 6px; }
 .report { display: flex; gap: 6px; align-items: center; flex-wrap: wrap; font-size: .9em; }

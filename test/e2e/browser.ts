@@ -1,0 +1,124 @@
+/**
+ * What the browser suites share: Debian's Chromium driven by playwright-core (never a
+ * downloaded browser), an integrator's host page served from its own origin, and small
+ * helpers that look inside the widget's shadow root the way a person would look at it.
+ */
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Why the browser suites cannot run here, or null when they can. Without Chromium they skip
+ * with this reason printed, unless LANTERN_REQUIRE_SERVICES is set (CI), where they must fail.
+ */
+export function browserUnavailable(): string | null {
+  if (existsSync(CHROMIUM)) return null;
+  const reason = `browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  if (process.env.LANTERN_REQUIRE_SERVICES)
+    throw new Error(`${reason}; LANTERN_REQUIRE_SERVICES is set, so this is a failure`);
+  console.warn(reason);
+  return reason;
+}
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface HostPage {
+  origin: string;
+  /** The URL of a page embedding the widget for `sub` (display name `name`) in `room`. */
+  url(q: { room: string; sub: string; name: string }): string;
+  close(): Promise<void>;
+}
+
+/**
+ * An integrator's site on its own origin: a page with the snippet from the README, and a token
+ * endpoint standing in for the integrator's backend (it mints with the tenant's key).
+ */
+export async function startHostPage(opts: {
+  lantern: () => string;
+  mint: (sub: string, name: string) => string;
+}): Promise<HostPage> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://host");
+    if (url.pathname === "/token") {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          token: opts.mint(url.searchParams.get("sub") ?? "", url.searchParams.get("name") ?? ""),
+        }),
+      );
+      return;
+    }
+    if (url.pathname !== "/") {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const attr = (s: string | null) => encodeURIComponent(s ?? "");
+    const tokenUrl = `/token?sub=${attr(url.searchParams.get("sub"))}&name=${attr(url.searchParams.get("name"))}`;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Riverside portal</title>
+<style>body { font-family: Georgia, serif; background: #fbfaf7; margin: 16px; } p, li, button { color: rebeccapurple !important; }</style>
+</head><body>
+<h1>Riverside Recovery portal</h1>
+<lantern-chat room="${attr(url.searchParams.get("room"))}" token-url="${tokenUrl}"></lantern-chat>
+<script src="${opts.lantern()}/widget.js"></script>
+</body></html>`);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (q) => `${origin}/?${new URLSearchParams(q)}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** The widget on a page (Playwright's CSS locators pierce the open shadow root). */
+export function widget(page: Page) {
+  const root = page.locator("lantern-chat");
+  return {
+    root,
+    input: root.locator("textarea[aria-label='Message']"),
+    messages: root.locator("ol.messages > li"),
+    message: (text: string): Locator => root.locator("ol.messages > li", { hasText: text }),
+    /** A message the server stored (it has an id), not one still waiting in the outbox. */
+    stored: (text: string): Locator => root.locator("ol.messages > li[data-id]", { hasText: text }),
+    status: root.locator("[data-testid='status']"),
+    support: root.locator("[data-testid='support']"),
+    live: root.locator("[data-testid='live']"),
+    async send(text: string) {
+      await this.input.fill(text);
+      await this.input.press("Enter");
+    },
+  };
+}
+
+/** Resolve once the widget has joined (its `lantern:ready` event), listening before navigation. */
+export async function openWidget(page: Page, url: string, opts: { wait?: boolean } = {}): Promise<void> {
+  await page.addInitScript(() => {
+    document.addEventListener("lantern:ready", () =>
+      document.documentElement.setAttribute("data-lantern-ready", "1"),
+    );
+  });
+  await page.goto(url);
+  if (opts.wait === false) return;
+  await page.locator("html[data-lantern-ready='1']").waitFor({ timeout: 10_000 });
+}
