@@ -175,6 +175,33 @@ describe.skipIf(skip)("widget in Chromium", () => {
     sam.disconnect();
   });
 
+  it("shows the forum live: a new topic, then a reply on its page", async () => {
+    const alex = await participant("u-alex", "Alex");
+    const sam = await participant("u-sam", "Sam");
+    for (const p of [alex, sam]) await p.w.root.getByRole("tab", { name: "Forum" }).click();
+    const forum = (w: typeof alex.w) => w.root.getByRole("tabpanel", { name: "Forum" });
+
+    await forum(alex.w).getByRole("textbox", { name: "Topic title" }).fill("Getting through Saturdays");
+    await forum(alex.w)
+      .getByRole("textbox", { name: "Topic text" })
+      .fill("What helps you when the weekend drags?");
+    await forum(alex.w).getByRole("button", { name: "Post" }).click();
+
+    const topic = forum(sam.w).getByRole("button", { name: /Getting through Saturdays/ });
+    await topic.waitFor();
+    await forum(alex.w)
+      .getByRole("button", { name: /Getting through Saturdays/ })
+      .click();
+    await topic.click();
+    await forum(sam.w).getByText("What helps you when the weekend drags?").waitFor();
+    await forum(sam.w)
+      .getByRole("textbox", { name: "Your reply" })
+      .fill("A morning walk and a meeting at noon");
+    await forum(sam.w).getByRole("button", { name: "Reply" }).click();
+    await forum(alex.w).getByText("A morning walk and a meeting at noon").waitFor();
+    if (SHOTS) await alex.page.screenshot({ path: `${SHOTS}/widget-forum.png` });
+  });
+
   it("cannot connect from a page on an origin the tenant does not allow", async () => {
     const context = await browser.newContext();
     contexts.push(context);

@@ -132,16 +132,18 @@ export class ForumPanel {
       h(
         "ol",
         { class: "replies", "aria-label": "Replies" },
-        [...replies.values()].map((r) =>
-          h(
-            "li",
-            null,
-            h("strong", null, r.author.name),
-            " ",
-            h("span", { class: "meta" }, timeOf(r.createdAt)),
-            h("div", { class: "thread-body" }, r.body),
+        [...replies.values()]
+          .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
+          .map((r) =>
+            h(
+              "li",
+              null,
+              h("strong", null, r.author.name),
+              " ",
+              h("span", { class: "meta" }, timeOf(r.createdAt)),
+              h("div", { class: "thread-body" }, r.body),
+            ),
           ),
-        ),
       ),
     );
     replaceChildren(
@@ -156,17 +158,26 @@ export class ForumPanel {
   private async openThread(id: string): Promise<void> {
     try {
       const token = await this.deps.token();
-      const res = await fetch(`${this.deps.server}/api/forum/threads/${encodeURIComponent(id)}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      if (!res.ok) throw new Error(String(res.status));
-      const data = (await res.json()) as {
-        thread?: Thread;
-        replies?: Reply[] | { items?: Reply[] };
-      } & Partial<Thread>;
-      const thread = data.thread ?? (data as Thread);
-      const list = Array.isArray(data.replies) ? data.replies : (data.replies?.items ?? []);
-      this.open = { thread, replies: new Map(list.map((r) => [r.id, r])) };
+      const base = `${this.deps.server}/api/forum/threads/${encodeURIComponent(id)}`;
+      let thread: Thread | null = null;
+      const replies = new Map<string, Reply>();
+      // Replies come in pages; a thread page shows them all (capped, so a huge thread cannot stall us).
+      let cursor: string | null = null;
+      for (let page = 0; page < 20; page++) {
+        const res = await fetch(cursor ? `${base}?cursor=${encodeURIComponent(cursor)}` : base, {
+          headers: { authorization: `Bearer ${token}` },
+        });
+        if (!res.ok) throw new Error(String(res.status));
+        const data = (await res.json()) as { thread: Thread; replies: Reply[]; nextCursor?: string | null };
+        thread ??= data.thread;
+        for (const r of data.replies ?? []) replies.set(r.id, r);
+        cursor = data.nextCursor ?? null;
+        if (!cursor) break;
+      }
+      if (!thread) throw new Error("no thread");
+      // Replies that arrived live while the pages loaded are kept.
+      if (this.open?.thread.id === id) for (const [rid, r] of this.open.replies) replies.set(rid, r);
+      this.open = { thread, replies };
       this.say("");
       this.render();
     } catch {
