@@ -15,6 +15,7 @@ import { type Jobs, startJobs } from "./jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
+import { settled } from "./realtime/inflight.ts";
 import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
@@ -26,6 +27,9 @@ import { webRoutes } from "./routes/web.ts";
 import type { Ctx } from "./services/context.ts";
 import { createPolicyCache } from "./services/policies.ts";
 import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
+
+/** How long a draining node waits for handlers that still owe an ack. */
+const DRAIN_MS = 5_000;
 
 export interface BuildOptions {
   /** A logger to use instead of one made from config.logLevel (tests capture output this way). */
@@ -113,10 +117,19 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   let closing: Promise<void> | null = null;
   const close = () => {
     closing ??= (async () => {
+      // Drain: readyz turns 503 and new handshakes are refused, so balancers and reconnecting
+      // clients go to another node; this node's clients are told, owed acks are answered, and
+      // only then are sockets, the adapter and Redis, and the database closed. Only this node's
+      // sockets: with the Redis adapter a plain io.emit/disconnectSockets reaches the cluster.
       draining = true;
+      io.engine.opts.allowRequest = (_req, cb) => cb("server shutting down", false);
       await jobs?.stop();
-      io.emit("notice", { code: "server_shutdown", message: "this server is restarting; reconnecting you" });
-      io.disconnectSockets(true);
+      io.local.emit("notice", {
+        code: "server_shutdown",
+        message: "this server is restarting; reconnecting you",
+      });
+      await settled(io, DRAIN_MS);
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await app.close();
       await redis?.close();

@@ -37,12 +37,20 @@ function every(ms: number, ctx: Ctx, name: string, tick: () => unknown | Promise
   };
 }
 
+/**
+ * Set the open-cases gauge from the database (the sweeper does it each tick, /metrics on each
+ * scrape). Every node reports the same shared count: aggregate it with max(), not sum().
+ */
+export function refreshOpenCases(ctx: Ctx): void {
+  ctx.metrics.openCases.reset();
+  for (const { tier, n } of countOpenByTier(ctx.db)) ctx.metrics.openCases.set({ tier: String(tier) }, n);
+}
+
 export function startJobs(ctx: Ctx): Jobs {
   const stops = [
     every(ctx.config.limits.sweepIntervalMs, ctx, "case-sweep", () => {
       sweepOverdue(ctx);
-      ctx.metrics.openCases.reset();
-      for (const { tier, n } of countOpenByTier(ctx.db)) ctx.metrics.openCases.set({ tier: String(tier) }, n);
+      refreshOpenCases(ctx);
     }),
     every(ctx.config.limits.webhookIntervalMs, ctx, "webhooks", () =>
       dispatchOnce(ctx, ctx.config.limits.webhookBackoffMs),

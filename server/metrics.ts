@@ -52,6 +52,11 @@ export function createMetrics(opts: { defaults?: boolean } = {}) {
       labelNames: ["result"] as const,
       registers: [registry],
     }),
+    crossNodeDropped: new Counter({
+      name: "lantern_cross_node_publish_failures_total",
+      help: "Broadcasts that could not be published to other nodes (Redis away); local sockets still got them",
+      registers: [registry],
+    }),
     redisUp: new Gauge({
       name: "lantern_redis_up",
       help: "1 when Redis is connected (or not configured)",

@@ -40,11 +40,31 @@ function migrateWithRetry(db: Db): void {
   }
 }
 
+/** How many times a transaction is tried when another process holds the write lock. */
+const BUSY_ATTEMPTS = 4;
+
 /**
  * Run `fn` in one IMMEDIATE transaction (the write lock is taken up front, so two nodes never
  * deadlock upgrading a read lock). `fn` must be synchronous: an async callback would not be
  * inside the transaction, and the type refuses it.
+ *
+ * Several processes share one file: SQLite waits up to busy_timeout for the lock, and if another
+ * node still holds it (a long sweep, a checkpoint) the whole transaction is rolled back and tried
+ * again. Nothing in `fn` has happened when SQLITE_BUSY is thrown, so a retry is safe and seq stays
+ * gapless; only after the last attempt does the caller see the error (`unavailable`).
  */
 export function transaction<T>(db: Db, fn: () => T extends Promise<unknown> ? never : T): T {
-  return db.$client.transaction(fn).immediate();
+  const tx = db.$client.transaction(fn);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return tx.immediate();
+    } catch (e) {
+      if (attempt >= BUSY_ATTEMPTS || !isBusyError(e)) throw e;
+    }
+  }
+}
+
+function isBusyError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT" || /database is locked/.test(String(e));
 }

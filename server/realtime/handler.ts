@@ -9,6 +9,7 @@ import { parse } from "../../shared/schemas.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Principal } from "../services/context.ts";
+import { begin } from "./inflight.ts";
 import type { LanternSocket } from "./types.ts";
 
 type Ack = (result: unknown) => void;
@@ -29,6 +30,7 @@ export function handle<S extends z.ZodType>(
       const ack: Ack = typeof last === "function" ? (last as Ack) : () => {};
       const payload = typeof last === "function" ? args[0] : args[0];
       const started = performance.now();
+      const done = begin(socket.nsp.server);
       try {
         const parsed = parse(schema, payload);
         if (!parsed.ok) throw new AppError("invalid", parsed.message);
@@ -40,6 +42,7 @@ export function handle<S extends z.ZodType>(
         else log.debug({ event, code: error.code }, "refused");
         ack({ ok: false, error });
       } finally {
+        done();
         log.trace({ event, ms: +(performance.now() - started).toFixed(3) }, "handled");
       }
     },

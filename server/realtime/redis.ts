@@ -1,8 +1,9 @@
 /**
  * Several nodes: the Socket.IO Redis adapter over two node-redis connections (publish and
  * subscribe), with error handlers on both clients and on the adapter so an outage never
- * crashes a node. node-redis re-subscribes when the connection returns (the cross-node tests
- * kill and restart Redis to prove it); until then a node serves its own clients alone.
+ * crashes a node. Until Redis returns a node serves its own clients alone; node-redis v5
+ * re-subscribes before it reports ready again (test/cluster/redis-outage.test.ts proves it by
+ * delivery, not by trusting the library).
  */
 import { createAdapter } from "@socket.io/redis-adapter";
 import { createClient, type RedisClientType } from "redis";
@@ -15,6 +16,31 @@ export interface RedisLink {
   sub: RedisClientType;
   ready(): boolean;
   close(): Promise<void>;
+}
+
+/**
+ * The adapter publishes and (un)subscribes fire-and-forget: a rejected promise there (Redis down,
+ * or a client already closed during shutdown) would be an unhandled rejection, which ends a Node
+ * process. Hand the adapter a view of the client whose fire-and-forget calls never reject.
+ */
+function swallowing<C extends object>(client: C, methods: readonly string[], onError: (e: Error) => void): C {
+  const safe = new Set(methods);
+  return new Proxy(client, {
+    get(target, key, _receiver) {
+      const value = Reflect.get(target, key, target);
+      if (typeof value !== "function") return value;
+      if (typeof key !== "string" || !safe.has(key)) return value.bind(target);
+      return (...args: unknown[]) => {
+        try {
+          const r = value.apply(target, args);
+          return r instanceof Promise ? r.catch((e: Error) => onError(e)) : r;
+        } catch (e) {
+          onError(e as Error);
+          return Promise.resolve();
+        }
+      };
+    },
+  });
 }
 
 /** Connect to Redis (waiting at most `waitMs` for the first connection) and install the adapter. */
@@ -32,22 +58,23 @@ export async function attachRedis(
       reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2_000),
       connectTimeout: 2_000,
     },
+    // Fail fast while Redis is away: a send must not wait for a reconnect to reach its own node.
     disableOfflineQueue: true,
   }) as RedisClientType;
   const sub = pub.duplicate() as RedisClientType;
   let lastWarn = 0;
-  const onError = (which: string) => (err: Error) => {
+  const warn = (what: string, err: Error) => {
     // Reconnect attempts fail every second or so during an outage: log one line in ten seconds.
     if (Date.now() - lastWarn > 10_000) {
       lastWarn = Date.now();
       log.warn(
-        { err: { message: err.message }, client: which },
+        { err: { message: err.message }, client: what },
         "redis unavailable; serving this node's clients only",
       );
     }
   };
-  pub.on("error", onError("pub"));
-  sub.on("error", onError("sub"));
+  pub.on("error", (e: Error) => warn("pub", e));
+  sub.on("error", (e: Error) => warn("sub", e));
   const ready = () => pub.isReady && sub.isReady;
   const track = () => metrics.redisUp.set(ready() ? 1 : 0);
   for (const c of [pub, sub]) for (const e of ["ready", "end", "error", "reconnecting"]) c.on(e, track);
@@ -56,19 +83,42 @@ export async function attachRedis(
   const connecting = Promise.all([pub.connect(), sub.connect()]);
   connecting.catch(() => {});
   await Promise.race([connecting, new Promise((r) => setTimeout(r, waitMs).unref())]);
-  io.adapter(createAdapter(pub, sub, { requestsTimeout }));
+  const lost = (e: Error) => {
+    metrics.crossNodeDropped.inc();
+    warn("publish", e);
+  };
+  io.adapter(
+    createAdapter(
+      swallowing(pub, ["publish", "sPublish"], lost),
+      swallowing(
+        sub,
+        ["subscribe", "pSubscribe", "unsubscribe", "pUnsubscribe", "sSubscribe", "sUnsubscribe"],
+        (e) => warn("subscribe", e),
+      ),
+      { requestsTimeout },
+    ),
+  );
   (io.of("/").adapter as unknown as NodeJS.EventEmitter).on("error", (err: Error) =>
     log.warn({ err: { message: err.message } }, "redis adapter error"),
   );
   track();
+  let closed = false;
   return {
     pub,
     sub,
     ready,
     async close() {
-      await Promise.allSettled([pub.quit(), sub.quit()]);
-      pub.destroy?.();
-      sub.destroy?.();
+      if (closed) return;
+      closed = true;
+      // close() waits for queued commands; destroy() if Redis is away and they cannot finish.
+      await Promise.all(
+        [pub, sub].map(async (c) => {
+          if (!c.isOpen) return;
+          const done = c.close().catch(() => {});
+          const timeout = new Promise<"late">((r) => setTimeout(() => r("late"), 1_000).unref());
+          if ((await Promise.race([done, timeout])) === "late" && c.isOpen) c.destroy();
+        }),
+      );
     },
   };
 }

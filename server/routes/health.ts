@@ -1,5 +1,6 @@
 /** Liveness, readiness (database and, when configured, Redis) and Prometheus metrics. */
 import type { FastifyInstance } from "fastify";
+import { refreshOpenCases } from "../jobs.ts";
 import type { Ctx } from "../services/context.ts";
 
 export interface Readiness {
@@ -24,6 +25,11 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Ctx; readi
     return reply.status(ok ? 200 : 503).send({ ok, database, redis: redis ?? "not_configured", draining });
   });
   app.get("/metrics", async (_req, reply) => {
+    try {
+      refreshOpenCases(ctx);
+    } catch {
+      // A busy or closing database must not cost the scrape its other series.
+    }
     reply.header("content-type", ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });

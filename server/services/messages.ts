@@ -33,7 +33,17 @@ function replay(ctx: Ctx, p: Principal, row: msgs.MessageRow): SendResult {
   };
 }
 
+/** Send a message; refusals (blocked, muted, rate_limited, ...) are counted by their code. */
 export async function send(ctx: Ctx, p: Principal, input: MessageSend): Promise<SendResult> {
+  try {
+    return await storeAndBroadcast(ctx, p, input);
+  } catch (e) {
+    ctx.metrics.messagesIn.inc({ outcome: e instanceof AppError ? e.code : "error" });
+    throw e;
+  }
+}
+
+async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Promise<SendResult> {
   const room = roomForMember(ctx, p, input.roomId);
   assertNotMuted(ctx, room.id, p.handle);
   const earlier = msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId);
