@@ -1,0 +1,140 @@
+/**
+ * Several Lantern nodes sharing one SQLite file and one Redis: in this process (startServer, for
+ * most cross-node tests) or as child processes (`node --import tsx server/main.ts`) when a test
+ * must SIGKILL or SIGTERM a node or needs writers in separate processes.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { signHs256, type TokenClaims } from "../../server/auth/sign.ts";
+import { freePort } from "./redis.ts";
+import { type Client, connectClient, DEFAULT_SECRET, startServer, type TestServer } from "./server.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+/** `n` in-process nodes on one database file and one Redis. */
+export async function startNodes(
+  n: number,
+  redisUrl: string,
+  env: Record<string, string> = {},
+): Promise<TestServer[]> {
+  const first = await startServer({ env: { REDIS_URL: redisUrl, ...env } });
+  const rest = await Promise.all(
+    Array.from({ length: n - 1 }, () =>
+      startServer({ env: { REDIS_URL: redisUrl, ...env }, databasePath: first.databasePath }),
+    ),
+  );
+  return [first, ...rest];
+}
+
+export interface NodeProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Resolves when the process has exited, with its code or signal. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface ProcessCluster {
+  dir: string;
+  databasePath: string;
+  token(claims: Partial<TokenClaims> & { sub: string }): string;
+  client(url: string, claims: Partial<TokenClaims> & { sub: string }): Promise<Client>;
+  spawn(env?: Record<string, string>): Promise<NodeProcess>;
+  /** Kill every node still running and remove the data folder. */
+  close(): Promise<void>;
+}
+
+/** A shared data folder and tenant file, and a way to start node processes on them. */
+export function processCluster(redisUrl: string): ProcessCluster {
+  const dir = mkdtempSync(join(tmpdir(), "lantern-cluster-"));
+  const databasePath = join(dir, "lantern.db");
+  const configPath = join(dir, "tenants.json");
+  writeFileSync(configPath, JSON.stringify({ tenants: [] }));
+  const nodes: NodeProcess[] = [];
+  const token: ProcessCluster["token"] = (claims) =>
+    signHs256(DEFAULT_SECRET, { role: "participant", name: claims.sub, ...claims });
+
+  return {
+    dir,
+    databasePath,
+    token,
+    client: (url, claims) => connectClient(url, token(claims)),
+    async spawn(env = {}) {
+      const port = await freePort();
+      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          PORT: String(port),
+          HOST: "127.0.0.1",
+          DATABASE_URL: databasePath,
+          REDIS_URL: redisUrl,
+          JWT_SECRET: DEFAULT_SECRET,
+          LANTERN_CONFIG: configPath,
+          LOG_LEVEL: "info",
+          LANTERN_SENDS_PER_WINDOW: "10000",
+          ...env,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+        child.once("exit", (code, signal) => r({ code, signal })),
+      );
+      let err = "";
+      child.stderr?.on("data", (d) => (err += d));
+      await new Promise<void>((ok, fail) => {
+        let out = "";
+        const timer = setTimeout(() => fail(new Error(`node on ${port} did not start: ${err}`)), 20_000);
+        child.stdout?.on("data", (d) => {
+          out += d;
+          if (out.includes('"lantern listening"')) {
+            clearTimeout(timer);
+            ok();
+          }
+        });
+        void exited.then(({ code }) => {
+          clearTimeout(timer);
+          fail(new Error(`node on ${port} exited with ${code}: ${err}`));
+        });
+      });
+      child.stdout?.resume();
+      const node: NodeProcess = {
+        url: `http://127.0.0.1:${port}`,
+        port,
+        child,
+        exited,
+        kill(signal = "SIGKILL") {
+          if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+          return exited;
+        },
+      };
+      nodes.push(node);
+      return node;
+    },
+    async close() {
+      await Promise.all(nodes.map((n) => n.kill("SIGKILL")));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Poll `check` (a state with no event to wait on, like /readyz) until it holds or time runs out. */
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** The status /readyz answers on `url`. */
+export async function readyz(url: string): Promise<number> {
+  return (await fetch(`${url}/readyz`)).status;
+}
