@@ -182,10 +182,15 @@ export const threads = sqliteTable(
     createdAt: text("created_at").notNull(),
     editedAt: text("edited_at"),
     lastActivityAt: text("last_activity_at").notNull(),
+    /** The tenant's forum seq taken when the thread became visible; null while held or rejected. */
+    seq: integer("seq"),
+    /** The forum seq of its latest visible activity (itself or its newest reply): the feed order. */
+    activitySeq: integer("activity_seq"),
   },
   (t) => [
     uniqueIndex("threads_idempotency").on(t.tenant, t.authorHandle, t.clientId),
     index("threads_activity").on(t.tenant, t.lastActivityAt, t.id),
+    uniqueIndex("threads_feed").on(t.tenant, t.activitySeq),
   ],
 );
 
@@ -204,12 +209,24 @@ export const replies = sqliteTable(
     findings: text("findings", { mode: "json" }).$type<unknown[]>().notNull(),
     createdAt: text("created_at").notNull(),
     editedAt: text("edited_at"),
+    /** The tenant's forum seq taken when the reply became visible; null while held or rejected. */
+    seq: integer("seq"),
   },
   (t) => [
     uniqueIndex("replies_idempotency").on(t.tenant, t.authorHandle, t.clientId),
     index("replies_thread").on(t.threadId, t.createdAt, t.id),
+    index("replies_seq").on(t.threadId, t.seq),
   ],
 );
+
+/**
+ * One counter per tenant's forum, bumped in the transaction that makes a thread or reply
+ * visible. Feed order and page cursors use it instead of clocks, so a snapshot is exact.
+ */
+export const forumHeads = sqliteTable("forum_heads", {
+  tenant: text("tenant").primaryKey(),
+  lastSeq: integer("last_seq").notNull(),
+});
 
 /** Fixed-window counters for rate limits shared by every node on one database. */
 export const rateLimits = sqliteTable("rate_limits", {
