@@ -15,11 +15,13 @@ import { type Jobs, startJobs } from "./jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
+import { registerForumHandlers } from "./realtime/forum-handlers.ts";
 import { settled } from "./realtime/inflight.ts";
 import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { forumRoutes } from "./routes/forum.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
@@ -95,7 +97,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     policies: createPolicyCache(config),
     limiter,
   };
-  const registrars: SocketRegistrar[] = [];
+  const registrars: SocketRegistrar[] = [registerForumHandlers];
   attachHandlers(io, ctx, verify, registrars);
 
   let draining = false;
@@ -108,6 +110,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   await app.register(async (api) => {
     requireAuth(api, ctx, verify);
     await api.register(roomRoutes, { ctx });
+    await api.register(forumRoutes, { ctx });
     await api.register(moderationRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
   });

@@ -20,6 +20,12 @@ import type {
 
 type Ack<T extends object = Record<string, never>> = (result: Result<T>) => void;
 
+/**
+ * An item of the staff queue. A held forum post is shown Message-shaped: `roomId` "forum",
+ * `id` the thread ("t_...") or reply ("p_...") id, `body` the title and body joined by a blank
+ * line (a reply's body alone, with `replyTo` its thread id), `seq` null. `mod:approve` and
+ * `mod:reject` take that id like a message id.
+ */
 export interface HeldItem {
   message: Message;
   findings: Finding[];
@@ -43,6 +49,14 @@ export interface ClientToServerEvents {
   "forum:subscribe": (p: Record<string, never>, ack: Ack<{ threads: Thread[] }>) => void;
   "forum:post": (p: S.ForumPost, ack: Ack<{ thread: Thread; moderation: ModerationOutcome }>) => void;
   "forum:reply": (p: S.ForumReply, ack: Ack<{ reply: Reply; moderation: ModerationOutcome }>) => void;
+  /** Extensions: authors edit or delete their own posts; staff remove posts and lock threads. */
+  "forum:edit": (
+    p: S.ForumEdit,
+    ack: Ack<{ thread?: Thread; reply?: Reply; moderation: ModerationOutcome }>,
+  ) => void;
+  "forum:delete": (p: S.ForumDelete, ack: Ack) => void;
+  "forum:remove": (p: S.ForumRemove, ack: Ack) => void;
+  "forum:lock": (p: S.ForumLock, ack: Ack<{ thread: Thread }>) => void;
   "mod:subscribe": (p: Record<string, never>, ack: Ack<{ held: HeldItem[]; cases: Case[] }>) => void;
   "mod:approve": (p: S.ModApprove, ack: Ack<{ message: Message }>) => void;
   "mod:reject": (p: S.ModReject, ack: Ack) => void;
@@ -100,6 +114,10 @@ export const CLIENT_EVENTS = [
   "forum:subscribe",
   "forum:post",
   "forum:reply",
+  "forum:edit",
+  "forum:delete",
+  "forum:remove",
+  "forum:lock",
   "mod:subscribe",
   "mod:approve",
   "mod:reject",

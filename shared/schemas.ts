@@ -3,7 +3,7 @@
  * receives `invalid`; the TypeScript types are inferred from here and never written twice.
  */
 import { z } from "zod";
-import { REACTIONS, ROOM_KINDS, VISIBILITIES } from "./types.ts";
+import { FORUM_TAGS, REACTIONS, ROOM_KINDS, VISIBILITIES } from "./types.ts";
 
 export const MAX_BODY = 4000;
 export const MAX_TITLE = 200;
@@ -35,20 +35,37 @@ export const messageReact = z.strictObject({ messageId: id, emoji: z.enum(REACTI
 export const messageReport = z.strictObject({ messageId: id, reason: reason.optional() });
 export const typing = z.strictObject({ roomId: id, typing: z.boolean() });
 export const empty = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
+const title = z.string().trim().min(1, "empty").max(MAX_TITLE, `at most ${MAX_TITLE} characters`);
+const forumTag = z.enum(FORUM_TAGS, { error: `one of ${FORUM_TAGS.join(", ")}` });
 export const forumPost = z.strictObject({
   clientId,
-  title: z.string().trim().min(1, "empty").max(MAX_TITLE, `at most ${MAX_TITLE} characters`),
+  title,
   body,
-  tags: z.array(tag).max(5).optional(),
+  tags: z
+    .array(forumTag)
+    .max(3, "at most 3 tags")
+    .optional()
+    .transform((t) => [...new Set(t ?? [])]),
 });
 export const forumReply = z.strictObject({ threadId: id, clientId, body });
+/** Edit a thread (title and/or body) or, with `replyId`, one reply (body). */
 export const forumEdit = z.strictObject({
   threadId: id,
   replyId: id.optional(),
-  title: z.string().trim().min(1).max(MAX_TITLE).optional(),
+  title: title.optional(),
   body,
 });
 export const forumDelete = z.strictObject({ threadId: id, replyId: id.optional() });
+/** Staff: remove a thread or a reply, with a reason for the audit trail. */
+export const forumRemove = z.strictObject({ threadId: id, replyId: id.optional(), reason });
+/** Staff: lock (or unlock) a thread against new replies. */
+export const forumLock = z.strictObject({ threadId: id, locked: z.boolean().default(true), reason });
+/** `GET /api/forum/threads?limit=&cursor=&tag=`: the tag filter is one of FORUM_TAGS. */
+export const threadsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+  cursor: z.string().max(200).optional(),
+  tag: forumTag.optional(),
+});
 
 export const modApprove = z.strictObject({ messageId: id });
 export const modReject = z.strictObject({ messageId: id, reason });
@@ -105,6 +122,8 @@ export type ForumPost = z.infer<typeof forumPost>;
 export type ForumReply = z.infer<typeof forumReply>;
 export type ForumEdit = z.infer<typeof forumEdit>;
 export type ForumDelete = z.infer<typeof forumDelete>;
+export type ForumRemove = z.infer<typeof forumRemove>;
+export type ForumLock = z.infer<typeof forumLock>;
 export type ModApprove = z.infer<typeof modApprove>;
 export type ModReject = z.infer<typeof modReject>;
 export type ModDelete = z.infer<typeof modDelete>;

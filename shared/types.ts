@@ -15,6 +15,10 @@ export type Visibility = (typeof VISIBILITIES)[number];
 export const MESSAGE_STATUSES = ["visible", "redacted", "held", "rejected", "deleted"] as const;
 export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
+/** The topics a forum thread may carry (at most three); the listing filters by one of them. */
+export const FORUM_TAGS = ["coping-strategies", "relapse-prevention", "life-skills", "wins"] as const;
+export type ForumTag = (typeof FORUM_TAGS)[number];
+
 export const CASE_STATUSES = ["open", "acknowledged", "escalated", "resolved"] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
@@ -92,6 +96,11 @@ export interface CaseNote {
   text: string;
 }
 
+/**
+ * A forum thread. `status` is `visible` | `redacted` | `held` | `rejected` | `deleted` (by its
+ * author or removed by staff); `lastActivityAt` moves when a reply becomes visible; `replyCount`
+ * counts visible replies. Updates re-send the whole Thread on `forum:thread`.
+ */
 export interface Thread {
   id: string;
   title: string;
@@ -105,6 +114,7 @@ export interface Thread {
   locked: boolean;
 }
 
+/** A reply in a forum thread; updates (edit, redaction, deletion, approval) re-send it on `forum:reply`. */
 export interface Reply {
   id: string;
   threadId: string;

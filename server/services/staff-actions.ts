@@ -14,6 +14,7 @@ import { memberOf } from "../db/repos/users.ts";
 import { AppError, notFound } from "../errors.ts";
 import { nowIso } from "../ids.ts";
 import { type Ctx, type Principal, requireStaff } from "./context.ts";
+import { approveForum, heldForumItems, isForumId, rejectForum } from "./forum-review.ts";
 import { clearMute, setMute } from "./mutes.ts";
 import { heldItem } from "./staff-feed.ts";
 
@@ -25,17 +26,22 @@ function heldMessage(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow
   return row;
 }
 
-/** The held queue of the tenant, each with its findings and the messages before it. */
+/** The held queue of the tenant (chat messages, then forum posts), each with its findings and context. */
 export function heldQueue(ctx: Ctx, p: Principal): HeldItem[] {
   requireStaff(p);
   const rows = msgs.heldMessages(ctx.db, p.tenant);
-  return msgs
+  const chat = msgs
     .toMessages(ctx.db, p.tenant, rows)
     .map((m, i) => heldItem(ctx, p.tenant, m, rows[i]!.findings as HeldItem["findings"]));
+  return [...chat, ...heldForumItems(ctx, p)];
 }
 
-/** Make a held message visible; it takes the room's next seq now, unless it already had one. */
+/**
+ * Make a held message visible; it takes the room's next seq now, unless it already had one.
+ * Forum thread ("t_") and reply ("p_") ids are approved by the forum's review.
+ */
 export function approve(ctx: Ctx, p: Principal, messageId: string): Message {
+  if (isForumId(messageId)) return approveForum(ctx, p, messageId);
   const held = heldMessage(ctx, p, messageId);
   const redacted = (held.findings as { kind?: string }[]).some((f) => f.kind === "privacy");
   const row = transaction(ctx.db, () => {
@@ -59,7 +65,12 @@ export function approve(ctx: Ctx, p: Principal, messageId: string): Message {
   return message;
 }
 
+/** Refuse a held message (or forum post): it is never shown, and its author is told kindly. */
 export function reject(ctx: Ctx, p: Principal, messageId: string, reason: string): void {
+  if (isForumId(messageId)) {
+    rejectForum(ctx, p, messageId, reason);
+    return;
+  }
   const held = heldMessage(ctx, p, messageId);
   const row = transaction(ctx.db, () => {
     const row = msgs.updateMessage(ctx.db, messageId, { status: "rejected", body: "", findings: [] });

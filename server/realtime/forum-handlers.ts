@@ -1,0 +1,40 @@
+/**
+ * Forum events (PROTOCOL.md `forum:subscribe`, `forum:post`, `forum:reply`, plus the extensions
+ * `forum:edit`, `forum:delete`, `forum:remove`, `forum:lock`): thin edges over the forum services.
+ */
+import * as S from "../../shared/schemas.ts";
+import { channel } from "../services/bus.ts";
+import type { Ctx } from "../services/context.ts";
+import * as forum from "../services/forum.ts";
+import * as actions from "../services/forum-actions.ts";
+import { listThreads } from "../services/forum-browse.ts";
+import { handle } from "./handler.ts";
+import type { LanternSocket } from "./types.ts";
+
+/** How many threads `forum:subscribe` answers with (the rest via GET /api/forum/threads?cursor=). */
+const SUBSCRIBE_PAGE = 50;
+
+/** The SocketRegistrar of the forum: pass it to attachHandlers. */
+export function registerForumHandlers(socket: LanternSocket, ctx: Ctx): void {
+  const log = ctx.log;
+
+  handle(socket, log, "forum:subscribe", S.empty, async (_, p) => {
+    // Join first, then read: whatever is posted after the snapshot arrives live.
+    await socket.join(channel.forum(p.tenant));
+    return listThreads(ctx, p, { limit: SUBSCRIBE_PAGE });
+  });
+  handle(socket, log, "forum:post", S.forumPost, (data, p) => forum.post(ctx, p, data));
+  handle(socket, log, "forum:reply", S.forumReply, (data, p) => forum.reply(ctx, p, data));
+  handle(socket, log, "forum:edit", S.forumEdit, (data, p) => actions.edit(ctx, p, data));
+  handle(socket, log, "forum:delete", S.forumDelete, ({ threadId, replyId }, p) => {
+    actions.remove(ctx, p, threadId, replyId);
+    return {};
+  });
+  handle(socket, log, "forum:remove", S.forumRemove, ({ threadId, replyId, reason }, p) => {
+    actions.remove(ctx, p, threadId, replyId, reason);
+    return {};
+  });
+  handle(socket, log, "forum:lock", S.forumLock, ({ threadId, locked, reason }, p) => ({
+    thread: actions.lock(ctx, p, threadId, locked, reason),
+  }));
+}
