@@ -16,10 +16,11 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
  */
 export function browserUnavailable(): string | null {
   if (existsSync(CHROMIUM)) return null;
-  const reason = `browser suites skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-  if (process.env.LANTERN_REQUIRE_SERVICES)
-    throw new Error(`${reason}; LANTERN_REQUIRE_SERVICES is set, so this is a failure`);
-  console.warn(reason);
+  const reason = `no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+  if (process.env.LANTERN_REQUIRE_SERVICES) {
+    throw new Error(`browser suites cannot run: ${reason}; LANTERN_REQUIRE_SERVICES is set, so this fails`);
+  }
+  console.warn(`browser suites skipped: ${reason}`);
   return reason;
 }
 
@@ -42,7 +43,9 @@ export function launch(): Promise<Browser> {
 export interface HostPage {
   origin: string;
   /** The URL of a page embedding the widget for `sub` (display name `name`) in `room`. */
-  url(q: { room: string; sub: string; name: string }): string;
+  url(q: { room: string; sub: string; name: string; ttl?: string }): string;
+  /** How many tokens the "integrator's backend" has minted so far. */
+  tokensMinted(): number;
   close(): Promise<void>;
 }
 
@@ -52,15 +55,22 @@ export interface HostPage {
  */
 export async function startHostPage(opts: {
   lantern: () => string;
-  mint: (sub: string, name: string) => string;
+  /** `ttl` (seconds) comes from the page's `ttl` query parameter, when a test wants short tokens. */
+  mint: (sub: string, name: string, ttl?: number) => string;
 }): Promise<HostPage> {
+  let tokensMinted = 0;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://host");
     if (url.pathname === "/token") {
+      tokensMinted += 1;
       res.setHeader("content-type", "application/json");
       res.end(
         JSON.stringify({
-          token: opts.mint(url.searchParams.get("sub") ?? "", url.searchParams.get("name") ?? ""),
+          token: opts.mint(
+            url.searchParams.get("sub") ?? "",
+            url.searchParams.get("name") ?? "",
+            Number(url.searchParams.get("ttl")) || undefined,
+          ),
         }),
       );
       return;
@@ -71,7 +81,8 @@ export async function startHostPage(opts: {
       return;
     }
     const attr = (s: string | null) => encodeURIComponent(s ?? "");
-    const tokenUrl = `/token?sub=${attr(url.searchParams.get("sub"))}&name=${attr(url.searchParams.get("name"))}`;
+    const q = url.searchParams;
+    const tokenUrl = `/token?sub=${attr(q.get("sub"))}&name=${attr(q.get("name"))}&ttl=${attr(q.get("ttl"))}`;
     res.setHeader("content-type", "text/html; charset=utf-8");
     res.end(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Riverside portal</title>
@@ -87,6 +98,7 @@ export async function startHostPage(opts: {
   return {
     origin,
     url: (q) => `${origin}/?${new URLSearchParams(q)}`,
+    tokensMinted: () => tokensMinted,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -36,7 +36,8 @@ describe.skipIf(skip)("widget in Chromium", () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "lantern-e2e-"));
-    const mint = (sub: string, name: string) => server.token({ sub, name, tenant: TENANT.id, ttl: 600 });
+    const mint = (sub: string, name: string, ttl = 600) =>
+      server.token({ sub, name, tenant: TENANT.id, ttl });
     host = await startHostPage({ lantern: () => server.url, mint });
     stranger = await startHostPage({ lantern: () => server.url, mint });
     server = await boot();
@@ -60,7 +61,7 @@ describe.skipIf(skip)("widget in Chromium", () => {
   async function participant(
     sub: string,
     name: string,
-    page = host,
+    ttl?: string,
   ): Promise<{ page: Page; w: ReturnType<typeof widget>; dialogs: string[] }> {
     const context = await browser.newContext({ viewport: { width: 520, height: 760 } });
     contexts.push(context);
@@ -70,7 +71,7 @@ describe.skipIf(skip)("widget in Chromium", () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await openWidget(p, page.url({ room, sub, name }));
+    await openWidget(p, host.url({ room, sub, name, ...(ttl ? { ttl } : {}) }));
     return { page: p, w: widget(p), dialogs };
   }
 
@@ -200,6 +201,60 @@ describe.skipIf(skip)("widget in Chromium", () => {
     await forum(sam.w).getByRole("button", { name: "Reply" }).click();
     await forum(alex.w).getByText("A morning walk and a meeting at noon").waitFor();
     if (SHOTS) await alex.page.screenshot({ path: `${SHOTS}/widget-forum.png` });
+  });
+
+  it("swaps a short-lived token for a fresh one before it expires, and stays usable", async () => {
+    const minted = host.tokensMinted();
+    const alex = await participant("u-alex", "Alex", "8");
+    // An 8 s token is replaced 2 s before expiry; by 12 s at least two fresh ones were asked for.
+    await alex.page.waitForTimeout(12_000);
+    expect(host.tokensMinted() - minted).toBeGreaterThanOrEqual(3);
+    expect(await alex.w.status.getAttribute("data-state")).toBe("online");
+    await alex.w.send("still here after the token changed");
+    await alex.w.stored("still here after the token changed").waitFor();
+  });
+
+  it("works from the keyboard alone: send, react, report and mute for oneself", async () => {
+    const alex = await participant("u-alex", "Alex");
+    const sam = await participant("u-sam", "Sam");
+    await sam.w.send("keyboard check from Sam");
+    await alex.w.stored("keyboard check from Sam").waitFor();
+    const focusedKey = () =>
+      alex.page.evaluate(() => {
+        const el = document.querySelector("lantern-chat")?.shadowRoot?.activeElement as HTMLElement | null;
+        const li = el?.closest("li");
+        return `${li?.textContent?.includes("keyboard check from Sam") ? "sam:" : ""}${el?.dataset.key ?? el?.tagName ?? ""}`;
+      });
+    const tabTo = async (key: string) => {
+      for (let i = 0; i < 80 && (await focusedKey()) !== key; i++) await alex.page.keyboard.press("Tab");
+      expect(await focusedKey()).toBe(key);
+    };
+    await alex.page.locator("body").click({ position: { x: 5, y: 5 } });
+    await tabTo("sam:react");
+    await alex.page.keyboard.press("Enter");
+    expect(await focusedKey()).toBe("sam:p❤️");
+    await alex.page.keyboard.press("Enter");
+    await expect
+      .poll(() => sam.w.stored("keyboard check from Sam").locator(".reaction").textContent())
+      .toBe("❤️ 1");
+
+    await tabTo("sam:report");
+    await alex.page.keyboard.press("Enter");
+    await alex.page.keyboard.type("not kind");
+    await alex.page.keyboard.press("Enter");
+    await expect
+      .poll(() => alex.w.stored("keyboard check from Sam").locator(".note").textContent())
+      .toContain("Thank you");
+
+    await tabTo("sam:mute");
+    await alex.page.keyboard.press("Enter");
+    await alex.w.root.locator(".muted-msg", { hasText: "Sam" }).first().waitFor();
+    expect(await alex.w.messages.filter({ hasText: "keyboard check from Sam" }).count()).toBe(0);
+    // Muting is Alex's own choice, kept across reloads, and changes nothing for Sam.
+    await alex.page.reload();
+    await alex.page.locator("html[data-lantern-ready='1']").waitFor();
+    await alex.w.root.locator(".muted-msg", { hasText: "Sam" }).first().waitFor();
+    expect(await sam.w.stored("keyboard check from Sam").count()).toBe(1);
   });
 
   it("cannot connect from a page on an origin the tenant does not allow", async () => {

@@ -27,6 +27,8 @@ export interface Connection {
 /** Open the connection; it keeps itself alive until `close()`. */
 export function openConnection(server: string, tokens: TokenKeeper, hooks: ConnectionHooks): Connection {
   let closed = false;
+  /** A planned reconnect to swap tokens: not worth telling the person about. */
+  let swapping = false;
   let attempts = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let refreshTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +68,7 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
         tokens.refresh().then(
           () => {
             if (closed) return;
+            swapping = true;
             socket.disconnect();
             socket.connect();
           },
@@ -78,6 +81,7 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
 
   socket.on("connect", () => {
     attempts = 0;
+    swapping = false;
     hooks.state("online");
     scheduleRefresh();
     hooks.online(socket);
@@ -85,7 +89,7 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
 
   socket.on("disconnect", (reason) => {
     clearTimeout(refreshTimer);
-    if (closed) return;
+    if (closed || swapping) return;
     hooks.state("offline", reason);
     // Socket.IO only retries by itself after transport failures; a server-side disconnect
     // (restart, token expiry) is ours to retry.
