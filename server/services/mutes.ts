@@ -1,5 +1,6 @@
 /** Timed mutes, stored so that every node enforces them on send. */
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, sql } from "drizzle-orm";
+import { once } from "../db/prepared.ts";
 import { mutes } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { nowIso } from "../ids.ts";
@@ -7,11 +8,19 @@ import type { Ctx } from "./context.ts";
 
 /** Throw `muted` (with `until`) when the person is muted in the room now. */
 export function assertNotMuted(ctx: Ctx, roomId: string, handle: string): void {
-  const row = ctx.db
-    .select({ until: mutes.until })
-    .from(mutes)
-    .where(and(eq(mutes.roomId, roomId), eq(mutes.handle, handle), gt(mutes.until, nowIso())))
-    .get();
+  const row = once(ctx.db, "mutes.active", () =>
+    ctx.db
+      .select({ until: mutes.until })
+      .from(mutes)
+      .where(
+        and(
+          eq(mutes.roomId, sql.placeholder("roomId")),
+          eq(mutes.handle, sql.placeholder("handle")),
+          gt(mutes.until, sql.placeholder("now")),
+        ),
+      )
+      .prepare(),
+  ).get({ roomId, handle, now: nowIso() });
   if (row) throw new AppError("muted", "you are muted in this room for now", { until: row.until });
 }
 

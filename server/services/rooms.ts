@@ -96,9 +96,14 @@ export function roomForEntry(ctx: Ctx, p: Principal, roomId: string): repo.RoomR
 
 /** The room if the caller joined it (or is staff); used by sends, history and typing. */
 export function roomForMember(ctx: Ctx, p: Principal, roomId: string): repo.RoomRow {
-  const room = roomForEntry(ctx, p, roomId);
+  const room = repo.findRoom(ctx.db, p.tenant, roomId);
+  if (!room) throw notFound("room");
   if (isStaff(p)) return room;
-  if (!repo.findMembership(ctx.db, roomId, p.handle)?.joined) throw forbidden("join the room first");
+  // One membership read (this runs on every send): the same checks as roomForEntry, then joined.
+  const m = repo.findMembership(ctx.db, roomId, p.handle);
+  if (m?.removedAt) throw forbidden("you were removed from this room");
+  if (room.visibility === "invite" && !m?.enrolled) throw notFound("room");
+  if (!m?.joined) throw forbidden("join the room first");
   return room;
 }
 

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
 import type { Member, Message, MessageStatus } from "../../../shared/types.ts";
 import type { Db } from "../client.ts";
+import { once } from "../prepared.ts";
 import { messages, reactions } from "../schema.ts";
 import { membersByHandle } from "./users.ts";
 
@@ -28,13 +29,19 @@ export function findByClientId(
   handle: string,
   clientId: string,
 ): MessageRow | undefined {
-  return db
-    .select()
-    .from(messages)
-    .where(
-      and(eq(messages.roomId, roomId), eq(messages.authorHandle, handle), eq(messages.clientId, clientId)),
-    )
-    .get();
+  return once(db, "messages.byClientId", () =>
+    db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.roomId, sql.placeholder("roomId")),
+          eq(messages.authorHandle, sql.placeholder("handle")),
+          eq(messages.clientId, sql.placeholder("clientId")),
+        ),
+      )
+      .prepare(),
+  ).get({ roomId, handle, clientId });
 }
 
 export function updateMessage(db: Db, id: string, set: Partial<MessageRow>): MessageRow {
@@ -93,15 +100,30 @@ export function toggleReaction(db: Db, messageId: string, handle: string, emoji:
   return true;
 }
 
+/** The common case (one message just sent or changed) as a prepared statement. */
+function reactionsOfOne(db: Db, messageId: string) {
+  return once(db, "reactions.ofOne", () =>
+    db
+      .select({ messageId: reactions.messageId, emoji: reactions.emoji, n: sql<number>`count(*)` })
+      .from(reactions)
+      .where(eq(reactions.messageId, sql.placeholder("messageId")))
+      .groupBy(reactions.emoji)
+      .prepare(),
+  ).all({ messageId });
+}
+
 function reactionCounts(db: Db, ids: string[]): Map<string, Record<string, number>> {
   const out = new Map<string, Record<string, number>>();
   if (ids.length === 0) return out;
-  const rows = db
-    .select({ messageId: reactions.messageId, emoji: reactions.emoji, n: sql<number>`count(*)` })
-    .from(reactions)
-    .where(inArray(reactions.messageId, ids))
-    .groupBy(reactions.messageId, reactions.emoji)
-    .all();
+  const rows =
+    ids.length === 1
+      ? reactionsOfOne(db, ids[0] as string)
+      : db
+          .select({ messageId: reactions.messageId, emoji: reactions.emoji, n: sql<number>`count(*)` })
+          .from(reactions)
+          .where(inArray(reactions.messageId, ids))
+          .groupBy(reactions.messageId, reactions.emoji)
+          .all();
   for (const r of rows) {
     const counts = out.get(r.messageId) ?? {};
     counts[r.emoji] = r.n;

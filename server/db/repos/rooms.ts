@@ -3,6 +3,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Room, RoomKind, Visibility } from "../../../shared/types.ts";
 import { nowIso } from "../../ids.ts";
 import type { Db } from "../client.ts";
+import { once } from "../prepared.ts";
 import { roomMembers, rooms } from "../schema.ts";
 
 export type RoomRow = typeof rooms.$inferSelect;
@@ -24,19 +25,28 @@ export function insertRoom(db: Db, row: typeof rooms.$inferInsert): RoomRow {
 
 /** The room if it exists in this tenant; another tenant's room is as absent as an unknown one. */
 export function findRoom(db: Db, tenant: string, roomId: string): RoomRow | undefined {
-  return db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.id, roomId), eq(rooms.tenant, tenant)))
-    .get();
+  return once(db, "rooms.find", () =>
+    db
+      .select()
+      .from(rooms)
+      .where(and(eq(rooms.id, sql.placeholder("roomId")), eq(rooms.tenant, sql.placeholder("tenant"))))
+      .prepare(),
+  ).get({ roomId, tenant });
 }
 
 export function findMembership(db: Db, roomId: string, handle: string): MemberRow | undefined {
-  return db
-    .select()
-    .from(roomMembers)
-    .where(and(eq(roomMembers.roomId, roomId), eq(roomMembers.handle, handle)))
-    .get();
+  return once(db, "rooms.membership", () =>
+    db
+      .select()
+      .from(roomMembers)
+      .where(
+        and(
+          eq(roomMembers.roomId, sql.placeholder("roomId")),
+          eq(roomMembers.handle, sql.placeholder("handle")),
+        ),
+      )
+      .prepare(),
+  ).get({ roomId, handle });
 }
 
 /** Set flags on a membership row, creating it if needed. */
