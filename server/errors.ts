@@ -3,6 +3,7 @@
  * written for clients: never user text, never internals.
  */
 import type { ErrorBody, ErrorCode } from "../shared/errors.ts";
+import { isBusy } from "./db/errors.ts";
 
 export class AppError extends Error {
   constructor(
@@ -27,12 +28,4 @@ export function toErrorBody(e: unknown): ErrorBody {
   if (e instanceof AppError) return e.toBody();
   if (isBusy(e)) return { code: "unavailable", message: "the database is busy, try again" };
   return { code: "internal", message: "something went wrong" };
-}
-
-export function isBusy(e: unknown): boolean {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    /SQLITE_BUSY|database is locked/.test(String((e as Error).message ?? e))
-  );
 }

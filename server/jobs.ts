@@ -4,8 +4,9 @@
  * guarded so a slow tick never overlaps the next and an error never escapes. Retention purges
  * run every quarter hour.
  */
+
+import { isBusy } from "./db/errors.ts";
 import { countOpenByTier } from "./db/repos/cases.ts";
-import { isBusy } from "./errors.ts";
 import { sweepOverdue } from "./services/cases.ts";
 import type { Ctx } from "./services/context.ts";
 import { purgeExpired } from "./services/retention.ts";

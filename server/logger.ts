@@ -30,6 +30,42 @@ const REDACT = [
 
 export type { Logger };
 
+interface ErrorLike {
+  name?: string;
+  message?: string;
+  code?: unknown;
+  stack?: string;
+  cause?: unknown;
+  query?: unknown;
+  params?: unknown;
+}
+
+/**
+ * Errors as logged: type, code, message and stack, with drizzle's query errors stripped of
+ * their parameters (which hold message text) and the cause chain followed a few levels.
+ */
+export function safeError(e: unknown, depth = 0): Record<string, unknown> | undefined {
+  if (e === undefined || e === null || depth > 4) return undefined;
+  if (typeof e !== "object") return { type: typeof e };
+  const err = e as ErrorLike;
+  const withheld = "params" in err && "query" in err;
+  const message = withheld
+    ? `query failed (parameters withheld): ${String(err.query).slice(0, 300)}`
+    : err.message;
+  return {
+    type: err.name ?? "Error",
+    ...(err.code !== undefined ? { code: err.code } : {}),
+    message,
+    // The stack's head repeats the message (over several lines for drizzle); keep only frames.
+    stack: err.stack
+      ?.split("\n")
+      .filter((line) => line.startsWith("    at "))
+      .slice(0, 10)
+      .join("\n"),
+    ...(err.cause ? { cause: safeError(err.cause, depth + 1) } : {}),
+  };
+}
+
 /** Create the root logger at `level`, writing to `destination` (stdout by default). */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   return pino(
@@ -37,7 +73,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { pid: process.pid },
       redact: { paths: REDACT, censor: "[redacted]" },
-      serializers: { err: pino.stdSerializers.err },
+      serializers: { err: safeError, error: safeError },
     },
     destination,
   );

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { isBusy } from "./errors.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -35,7 +36,7 @@ function migrateWithRetry(db: Db): void {
       migrate(db, { migrationsFolder: MIGRATIONS });
       return;
     } catch (e) {
-      if (attempt >= 5 || !/already exists|SQLITE_BUSY|database is locked/i.test(String(e))) throw e;
+      if (attempt >= 5 || !(isBusy(e) || /already exists/.test(String((e as Error)?.message)))) throw e;
     }
   }
 }
@@ -59,12 +60,7 @@ export function transaction<T>(db: Db, fn: () => T extends Promise<unknown> ? ne
     try {
       return tx.immediate();
     } catch (e) {
-      if (attempt >= BUSY_ATTEMPTS || !isBusyError(e)) throw e;
+      if (attempt >= BUSY_ATTEMPTS || !isBusy(e)) throw e;
     }
   }
-}
-
-function isBusyError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | null)?.code;
-  return code === "SQLITE_BUSY" || code === "SQLITE_BUSY_SNAPSHOT" || /database is locked/.test(String(e));
 }

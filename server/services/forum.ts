@@ -6,6 +6,7 @@
 import type { ForumPost, ForumReply } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
 import { transaction } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import * as repo from "../db/repos/forum.ts";
 import { AppError, notFound } from "../errors.ts";
 import { newId, nowIso } from "../ids.ts";
@@ -29,8 +30,7 @@ const outcomeOf = (row: { action: string; reasons: string[] }): ModerationOutcom
   action: row.action === "hold" || row.action === "redact" ? row.action : "allow",
   reasons: row.reasons,
 });
-const isDuplicate = (e: unknown) =>
-  /UNIQUE constraint failed: (threads|replies)\.(tenant|client)/.test(String(e));
+const isDuplicate = (e: unknown) => isUniqueViolation(e, "threads") || isUniqueViolation(e, "replies");
 
 async function limit(ctx: Ctx, p: Principal): Promise<void> {
   const r = await ctx.limiter.hit(`forum:${p.tenant}:${p.handle}`);

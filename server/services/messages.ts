@@ -5,6 +5,7 @@
 import type { MessageSend } from "../../shared/schemas.ts";
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
 import { transaction } from "../db/client.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import * as msgs from "../db/repos/messages.ts";
 import { nextSeq } from "../db/repos/rooms.ts";
 import { AppError, notFound } from "../errors.ts";
@@ -94,7 +95,7 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
     });
   } catch (e) {
     // Two sends with one clientId raced: the loser returns the winner's result.
-    const winner = /UNIQUE/.test(String(e))
+    const winner = isUniqueViolation(e, "messages")
       ? msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId)
       : undefined;
     if (winner) return replay(ctx, p, winner);
