@@ -171,8 +171,12 @@ function caseActions(socket: LanternSocket) {
 
 function subscribe(socket: LanternSocket): void {
   socket.on("mod:held", (item) => {
-    if (item.message.status === "held") held.set(item.message.id, item);
-    else held.delete(item.message.id);
+    // A held item whose status moved on was settled elsewhere (another tab, another specialist).
+    if (item.message.status !== "held") {
+      if (held.delete(item.message.id)) renderHeld(socket);
+      return;
+    }
+    held.set(item.message.id, item);
     renderHeld(socket);
     say(`New message held for review from ${item.message.author.name}.`);
   });
