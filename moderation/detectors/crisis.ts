@@ -21,7 +21,7 @@ export interface CrisisResult {
 const PRIORITY: readonly CrisisCategory[] = ["overdose", "self_harm", "harm_others", "abuse", "relapse"];
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}\u{1F605}\u{1F61C}\u{1F92A}]/u;
 
-type Sig = PhraseMatch<SignalEntry> & { level: CrisisLevel };
+type Sig = PhraseMatch<SignalEntry> & { level: CrisisLevel; category: CrisisCategory };
 
 const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; toTok: number }): boolean =>
   a.fromTok < b.toTok && b.fromTok < a.toTok;
@@ -32,7 +32,8 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   const cues = new Map<CueRole, PhraseMatch<CrisisEntry>[]>();
   const signals: Sig[] = [];
   for (const m of matches) {
-    if (m.entry.kind === "signal") signals.push({ ...(m as PhraseMatch<SignalEntry>), level: m.entry.level });
+    if (m.entry.kind === "signal")
+      signals.push({ ...(m as PhraseMatch<SignalEntry>), level: m.entry.level, category: m.entry.category });
     else {
       const list = cues.get(m.entry.role);
       if (list) list.push(m);
@@ -65,7 +66,13 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     if (!firm && own && cue("third_subject").some((t) => t.toTok <= s.fromTok && t.toTok >= s.fromTok - 1))
       return false;
     if (inSentence("educational", s)) return false;
-    if (inSentence("past", s) && !inSentence("present", s)) return false;
+    // the clean time named by an after-abstinence signal ("8 months sober gone") is not a recovered past
+    const ownPast = s.entry.flags.has("after_clean");
+    if (
+      !inSentence("present", s) &&
+      cue("past").some((c) => sentenceOf(c.fromTok) === sentenceOf(s.fromTok) && !(ownPast && overlaps(c, s)))
+    )
+      return false;
     const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
     if (quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
     return true;
@@ -77,8 +84,15 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   const later = cue("time_later").length > 0;
   const plan = cue("plan").length > 0;
   const means = cue("means").length > 0;
+  const odRisk = cue("od_risk").length > 0;
   for (const s of kept) {
     const c = s.entry.category;
+    // use after clean time with lost tolerance is an overdose risk, not only a relapse
+    if (odRisk && s.entry.flags.has("after_clean")) {
+      s.level = 2;
+      s.category = "overdose";
+      continue;
+    }
     if (c === "relapse" || c === "abuse") continue;
     const intent = s.entry.flags.has("intent");
     let lvl: number = s.level;
@@ -94,15 +108,15 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     if (
       !best ||
       s.level > best.level ||
-      (s.level === best.level && PRIORITY.indexOf(s.entry.category) < PRIORITY.indexOf(best.entry.category))
+      (s.level === best.level && PRIORITY.indexOf(s.category) < PRIORITY.indexOf(best.category))
     )
       best = s;
   }
   const findings: Finding[] = kept.map((s) => {
     const { start, end } = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
-    return { kind: "crisis", type: s.entry.category, severity: s.level, start, end, rule: s.entry.id };
+    return { kind: "crisis", type: s.category, severity: s.level, start, end, rule: s.entry.id };
   });
-  return { level: best!.level, category: best!.entry.category, findings };
+  return { level: best!.level, category: best!.category, findings };
 }
 
 /** A comma, colon or dash between a negation and its signal ends the negation's reach. */

@@ -54,6 +54,9 @@ const MESSAGING =
   /\b(snap|snapchat|discord|telegram|whatsapp|whats|kik|signal|wechat|line id|wa\.me|t\.me)\b/;
 const VERB =
   /\b(call|text|txt|msg|message|dm|hmu|add|request|reach|contact|whatsapp|ll[aá]ma|escr[ií]be|ring)\b/;
+// the writer's own number offered in the room ("my cell 07700 900456") is an invitation to use it
+const OWN_NUMBER =
+  /\bmy (?:cell|cel|celular|number|num|phone|mobile|digits|#|n[uú]mero|whatsapp|whats|telegram|signal)\b[^.!?]{0,12}$/;
 // obfuscated contact details mean someone worked to get past the filter: that is the invitation
 const OBFUSCATED = /\.(spelled|spaced|lookalike)$/;
 
@@ -71,7 +74,9 @@ function contactSolicitation(original: string, privacy: readonly Finding[], veto
         ? "messaging_handle"
         : !vetoed && VERB.test(near)
           ? "contact_with_verb"
-          : null;
+          : c.type === "phone" && OWN_NUMBER.test(before)
+            ? "own_number"
+            : null;
     if (why)
       return {
         kind: "solicitation",

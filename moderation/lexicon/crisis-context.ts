@@ -45,6 +45,13 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["veto", "idiom.cravings_down", "cravings ~2 down|gone|better|lower|easier"],
   ["veto", "idiom.end_of_day", "end of the day"],
   ["veto", "idiom.hanging_in", "hanging in there"],
+  ["veto", "idiom.slip_on", "slip|slipped|sliped on the ~1 ice|stairs|floor|sidewalk|steps|wet|snow|road"],
+  ["veto", "idiom.hit_me_up", "hit|hits me up|with"],
+  [
+    "veto",
+    "idiom.keep_going_to",
+    "keep|kept going to|back ~1 the|that|my|a|meetings|group|therapy|church|work|school",
+  ],
   // negation: cancels a following signal in the same clause
   [
     "negation",
@@ -98,10 +105,17 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["time_now", "time.tonight", "tonight|rn / right now / esta noche / ahora mismo / in an hour"],
   ["time_now", "time.asleep", "once|after|when everyone|everybody ~2 asleep|sleeping|leaves|gone"],
   ["time_now", "time.bye", "bye|goodbye / this is it"],
-  ["time_later", "time.later", "@weekday|soon|manana / next|this week"],
+  ["time_later", "time.later", "@weekday|soon|manana / next|this week / fin de semana"],
   ["plan", "plan.planned", "planned|planning|plan / figured out / know how"],
   ["means", "means.weapon", "@weapon"],
   ["means", "means.stash", "@pills saved|ready|stashed"],
+  ["means", "means.es", "tengo|compre ~2 las|la|una ~1 pastillas|cuerda|pistola|navaja"],
   ["means", "means.by_door", "by the door / in the car / loaded"],
   ["laugh", "laugh.words", "@laugh|jk|joking|kidding"],
+  // lost tolerance: use after clean time plus these is an overdose risk (DESIGN.md)
+  [
+    "od_risk",
+    "risk.tolerance",
+    "fent|fentanyl|tranq|dope|heroin|tolerance / used|using|shot|shooting|use ~2 alone / same|usual|old|full amount|dose / as much as ~2 before|used|usual",
+  ],
 ];

@@ -10,8 +10,10 @@ import type { CrisisCategory, CrisisLevel } from "../types.ts";
  * - "hyper": often hyperbole ("kms", "gonna kill my sister"); laughter or a trivial object cancels it.
  * - "firm": never dampened by past/education cues (an emergency in progress stays an emergency).
  * - "third": describes someone else's emergency; still counts (DESIGN.md: overdose of anyone is level 4).
+ * - "after_clean": use after a period of abstinence; the clean time it names ("8 months sober")
+ *   is part of the signal, not a recovered past.
  */
-export type SignalFlag = "intent" | "hyper" | "firm" | "third";
+export type SignalFlag = "intent" | "hyper" | "firm" | "third" | "after_clean";
 
 /** One row of a crisis lexicon: [id, level, phrase, flags]. */
 export type SignalRow = readonly [
@@ -34,7 +36,8 @@ export type CueRole =
   | "time_later" // "this weekend", "on friday": raises intent to 3
   | "plan" // "planned out", "i know how": raises ideation to 3
   | "means" // weapons, stockpiles: raise ideation and threats to 3
-  | "laugh"; // laughter: cancels "hyper" signals
+  | "laugh" // laughter: cancels "hyper" signals
+  | "od_risk"; // using alone, the old dose, fentanyl: after abstinence, use becomes overdose risk
 
 /** A compiled signal entry. */
 export interface SignalEntry {

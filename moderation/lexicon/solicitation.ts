@@ -18,7 +18,11 @@ export const SOLICITATION: readonly (readonly [string, SolicitationType, string]
     "off_platform",
     "move|take this|it to ~1 whatsapp|telegram|signal|snap|insta|discord|text|dm|dms|email|phone",
   ],
-  ["outside_app", "off_platform", "outside ~1 the|this app|platform / off this|the app|platform"],
+  [
+    "outside_app",
+    "off_platform",
+    "outside ~1 the|this app|platform / talk|chat|text|it|this|move|go|get|continue|take ~1 off|outside ~1 of ~1 this|the app|platform",
+  ],
   ["easier_than", "off_platform", "easier|better than this app|here"],
   ["request_accept", "off_platform", "request and ~1 accept"],
   ["tap_chat", "off_platform", "tap to chat"],
@@ -33,7 +37,11 @@ export const SOLICITATION: readonly (readonly [string, SolicitationType, string]
     "meet|meetup|hang|hangout ~4 alone|privately|irl / grab coffee ~4 alone|privately / meet|meetup|hang|hangout|coffee ~4 just us / meet|meetup|hang|hangout ~4 in person",
   ],
   ["just_us", "private_meeting", "just us / just the two of us / dont tell anyone"],
-  ["come_over", "private_meeting", "come over|by / pasar a / swing by"],
+  [
+    "come_over",
+    "private_meeting",
+    "come over|by / pasar a / swing by / pasate|venite|vente / ven a|por mi ~1 casa|depa|cuarto",
+  ],
   ["my_place", "private_meeting", "come|over|back|stop|by to ~1 my place|apartment|house|room / mi casa"],
   [
     "knock",
@@ -51,4 +59,5 @@ export const SOLICITATION_VETO: readonly string[] = [
   "call the cops|police / call 911",
   "call her|him|them",
   "call my sponsor|therapist|mom",
+  "call me crazy|old|names|out|whatever|silly|dramatic",
 ];

@@ -11,11 +11,13 @@ const NUM_WORD =
 const HOUSE = `(?:\\d{1,6}[a-z]?|${NUM_WORD}(?:[ -]${NUM_WORD}){0,3})`;
 const SUFFIX =
   "(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|crescent|cres|close|alley|pike|plaza)";
+// a directional after the street type ("1600 Pennsylvania Ave NW")
+const DIRECTION = "(?: (?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\b\\.?)?";
 const UNIT = "(?:,? (?:apt|apartment|unit|suite|ste|#|no\\.?) ?[a-z0-9-]{1,6})?";
 const CITY =
   "(?:, ?[a-z]{2,20}(?: [a-z]{2,20}){0,2},? [a-z]{2} \\d{5}(?:-\\d{4})?|, ?[a-z]{3,20}(?=[.!?]|$| -| —))?";
 const STREET = new RegExp(
-  `(?<![\\w$#.,])${HOUSE} (?:[a-z0-9'.-]{1,25} ){0,3}${SUFFIX}\\b\\.?${UNIT}${CITY}`,
+  `(?<![\\w$#.,])${HOUSE} (?:[a-z0-9'.-]{1,25} ){0,3}${SUFFIX}\\b\\.?${DIRECTION}${UNIT}${CITY}`,
   "g",
 );
 const SPANISH =
@@ -24,7 +26,7 @@ const SPANISH =
 const HINT = new RegExp(
   `\\b(?:${SUFFIX.slice(3, -1)}|calle|avenida|avda|paseo|camino|carrera|plaza|rua|carretera|box)\\b`,
 );
-const PO_BOX = /\b(?:p\.? ?o\.?|post office) ?box \d{1,8}\b/g;
+const PO_BOX = new RegExp(`\\b(?:p\\.? ?o\\.?|post office) ?box #?\\d{1,8}\\b${CITY}`, "g");
 
 /** Finds street addresses and PO boxes in the plain view. */
 export function detectAddress(input: PrivacyInput): Finding[] {
