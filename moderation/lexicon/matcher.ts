@@ -18,6 +18,13 @@ interface Compiled<T> {
   readonly steps: readonly Step[];
 }
 
+function wordMatches(step: Extract<Step, { kind: "word" }>, word: string): boolean {
+  if (step.exact.has(word)) return true;
+  const wild = step.wild;
+  for (let i = 0; i < wild.length; i++) if (altMatches(wild[i]!, word)) return true;
+  return false;
+}
+
 function matchAt(
   steps: readonly Step[],
   si: number,
@@ -38,21 +45,21 @@ function matchAt(
     return -1;
   }
   const tok = tokens[ti];
-  if (
-    tok &&
-    tok.sentence === sentence &&
-    (step.exact.has(tok.text) || step.wild.some((a) => altMatches(a, tok.text)))
-  ) {
+  if (tok && tok.sentence === sentence && wordMatches(step, tok.text)) {
     const r = matchAt(steps, si + 1, tokens, ti + 1, sentence);
     if (r >= 0) return r;
   }
   return step.optional ? matchAt(steps, si + 1, tokens, ti, sentence) : -1;
 }
 
+const CACHE_MAX = 20_000;
+const NONE: readonly never[] = Object.freeze([]);
+
 /** Compiles phrase entries once; call `find` per message. */
 export class PhraseMatcher<T> {
   private readonly index = new Map<string, Compiled<T>[]>();
   private readonly loose: Compiled<T>[] = [];
+  private readonly cache = new Map<string, readonly Compiled<T>[]>();
 
   /** `phraseOf` extracts the phrase of an entry; `classes` resolves `@class` words. */
   constructor(
@@ -85,33 +92,46 @@ export class PhraseMatcher<T> {
     }
   }
 
+  /**
+   * The entries whose first word matches `word`, in index order. Words repeat across messages
+   * (Zipf), so the list is cached per word; the cache is bounded and only saves work, it never
+   * changes a result.
+   */
+  private candidates(word: string): readonly Compiled<T>[] {
+    const hit = this.cache.get(word);
+    if (hit !== undefined) return hit;
+    const out: Compiled<T>[] = [];
+    const k3 = word.slice(0, 3);
+    const k2 = word.slice(0, 2);
+    const k1 = word.slice(0, 1);
+    const lists = [
+      this.index.get(k3),
+      k2 !== k3 ? this.index.get(k2) : undefined,
+      k1 !== k2 ? this.index.get(k1) : undefined,
+      this.loose,
+    ];
+    for (const list of lists)
+      if (list)
+        for (const c of list)
+          if (wordMatches(c.steps[0] as Extract<Step, { kind: "word" }>, word)) out.push(c);
+    if (this.cache.size >= CACHE_MAX) this.cache.clear();
+    this.cache.set(word, out.length ? out : NONE);
+    return out.length ? out : NONE;
+  }
+
   /** Every entry that matches, at every token where it starts (first match per start). */
   find(tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];
     for (let ti = 0; ti < tokens.length; ti++) {
-      const t = tokens[ti]!.text;
-      const k3 = t.slice(0, 3);
-      const k2 = t.slice(0, 2);
-      const k1 = t.slice(0, 1);
-      this.tryList(this.index.get(k3), tokens, ti, out);
-      if (k2 !== k3) this.tryList(this.index.get(k2), tokens, ti, out);
-      if (k1 !== k2) this.tryList(this.index.get(k1), tokens, ti, out);
-      this.tryList(this.loose, tokens, ti, out);
+      const list = this.candidates(tokens[ti]!.text);
+      if (list.length === 0) continue;
+      const sentence = tokens[ti]!.sentence;
+      for (const c of list) {
+        // the first word already matched: continue from the second step
+        const end = matchAt(c.steps, 1, tokens, ti + 1, sentence);
+        if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end });
+      }
     }
     return out;
-  }
-
-  private tryList(
-    list: Compiled<T>[] | undefined,
-    tokens: readonly Token[],
-    ti: number,
-    out: PhraseMatch<T>[],
-  ): void {
-    if (!list) return;
-    const sentence = tokens[ti]!.sentence;
-    for (const c of list) {
-      const end = matchAt(c.steps, 0, tokens, ti, sentence);
-      if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end });
-    }
   }
 }

@@ -16,13 +16,8 @@ export interface Normalized {
   readonly sourceLength: number;
 }
 
-interface Buf {
-  c: string[];
-  s: number[];
-  e: number[];
-}
-
 const MARK = /\p{M}/gu;
+const SPACE = /\s/u;
 const cache = new Map<string, string>();
 
 /** Folds one non-ASCII code point: NFKD, drop marks, lower-case, homoglyphs. Cached per code point. */
@@ -31,135 +26,175 @@ function foldChar(ch: string): string {
   if (hit !== undefined) return hit;
   let out = "";
   for (const c of ch.normalize("NFKD").replace(MARK, "").toLowerCase()) out += HOMOGLYPHS[c] ?? c;
-  if (/\s/u.test(out)) out = " ";
+  if (SPACE.test(out)) out = " ";
   if (out === "‘" || out === "’" || out === "ʼ" || out === "`") out = "";
   if (cache.size < 4096) cache.set(ch, out);
   return out;
 }
 
-/** Pass 1: per code point folding; invisible characters and apostrophes vanish. */
-function fold(src: string): Buf {
-  const b: Buf = { c: [], s: [], e: [] };
+// lookup tables over UTF-16 code units, built once: leet replacement (0 = none) and split separators
+const LEET_CODE = new Uint16Array(65536);
+for (const [k, v] of Object.entries(LEET)) LEET_CODE[k.charCodeAt(0)] = v.charCodeAt(0);
+const SEP_CODE = new Uint8Array(65536);
+for (const k of SPLIT_SEPARATORS) SEP_CODE[k.charCodeAt(0)] = 1;
+
+const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
+
+/**
+ * Working buffers reused across calls (moderate() is synchronous, so one set suffices); they grow
+ * to the longest message seen. `c` holds folded UTF-16 units, `s`/`e` their original ranges.
+ */
+let cap = 0;
+let C = new Uint16Array(0);
+let S = new Int32Array(0);
+let E = new Int32Array(0);
+let DROP = new Uint8Array(0);
+
+function ensure(n: number): void {
+  if (n <= cap) return;
+  cap = Math.max(n, cap * 2, 256);
+  const c = new Uint16Array(cap);
+  c.set(C);
+  C = c;
+  const s = new Int32Array(cap);
+  s.set(S);
+  S = s;
+  const e = new Int32Array(cap);
+  e.set(E);
+  E = e;
+  DROP = new Uint8Array(cap);
+}
+
+/** Pass 1: per code point folding; invisible characters and apostrophes vanish. Returns the length. */
+function fold(src: string): number {
+  ensure(src.length + 8);
+  let n = 0;
   for (let i = 0; i < src.length; ) {
+    const cu = src.charCodeAt(i);
+    if (cu < 128) {
+      if (cu !== 39 && cu !== 96) {
+        C[n] = cu >= 65 && cu <= 90 ? cu + 32 : cu === 9 || cu === 13 ? 32 : cu;
+        S[n] = i;
+        E[n] = i + 1;
+        n++;
+      }
+      i++;
+      continue;
+    }
     const cp = src.codePointAt(i) ?? 0;
     const w = cp > 0xffff ? 2 : 1;
-    if (cp < 128) {
-      if (cp !== 39 && cp !== 96) {
-        const ch =
-          cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : cp === 9 || cp === 13 ? " " : src[i]!;
-        b.c.push(ch);
-        b.s.push(i);
-        b.e.push(i + 1);
-      }
-    } else if (!isInvisible(cp)) {
-      const folded = foldChar(src.slice(i, i + w));
+    if (!isInvisible(cp)) {
+      const folded = foldChar(w === 1 ? src[i]! : src.slice(i, i + w));
+      ensure(n + folded.length + (src.length - i) + 8);
       // per UTF-16 unit, so the map stays index-aligned with the joined string
       for (let k = 0; k < folded.length; k++) {
-        b.c.push(folded[k]!);
-        b.s.push(i);
-        b.e.push(i + w);
+        C[n] = folded.charCodeAt(k);
+        S[n] = i;
+        E[n] = i + w;
+        n++;
       }
     }
     i += w;
   }
-  return b;
+  return n;
 }
 
-const isLetter = (ch: string | undefined): boolean => ch !== undefined && ch >= "a" && ch <= "z";
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= "0" && ch <= "9";
-
 /** Pass 2: leetspeak. Digits fold inside tokens that hold a letter; symbols only before a letter. */
-function leet(b: Buf): void {
-  const n = b.c.length;
+function leet(n: number): void {
   let i = 0;
   while (i < n) {
-    const ch = b.c[i]!;
-    if (!(isLetter(ch) || LEET[ch] !== undefined)) {
+    const ch = C[i]!;
+    if (!(isLetterCode(ch) || LEET_CODE[ch] !== 0)) {
       i++;
       continue;
     }
     let j = i;
     let letters = 0;
-    while (j < n && (isLetter(b.c[j]) || LEET[b.c[j]!] !== undefined)) {
-      if (isLetter(b.c[j])) letters++;
+    while (j < n && (isLetterCode(C[j]!) || LEET_CODE[C[j]!] !== 0)) {
+      if (isLetterCode(C[j]!)) letters++;
       j++;
     }
-    if (letters > 0) {
+    if (letters > 0 && letters < j - i) {
       for (let k = i; k < j; k++) {
-        const c = b.c[k]!;
-        if (isLetter(c)) continue;
-        if (isDigit(c) || (isLetter(b.c[k + 1]) && (k === i || isLetter(b.c[k - 1])))) b.c[k] = LEET[c]!;
+        const c = C[k]!;
+        if (isLetterCode(c)) continue;
+        const next = k + 1 < n && isLetterCode(C[k + 1]!);
+        if ((c >= 48 && c <= 57) || (next && (k === i || isLetterCode(C[k - 1]!)))) C[k] = LEET_CODE[c]!;
       }
     }
     i = j;
   }
 }
 
-/** Pass 3: join letters split by one repeated separator ("k i l l", "k.i.l.l"); keeps a leading "i"/"a". */
-function joinSplit(b: Buf): Buf {
-  const n = b.c.length;
-  const drop = new Uint8Array(n);
+/** Pass 3: mark separators between letters split apart ("k i l l", "k.i.l.l"); keeps a leading "i"/"a". */
+function markSplit(n: number): boolean {
+  const letter = (k: number): boolean => k >= 0 && k < n && isLetterCode(C[k]!);
+  let any = false;
   let i = 0;
   while (i < n) {
     // a run starts at a lone letter followed by a separator and another lone letter
-    if (!isLetter(b.c[i]) || isLetter(b.c[i - 1]) || isLetter(b.c[i + 1])) {
+    if (!letter(i) || letter(i - 1) || letter(i + 1)) {
       i++;
       continue;
     }
-    const sep = b.c[i + 1];
-    if (sep === undefined || !SPLIT_SEPARATORS.has(sep)) {
+    if (i + 1 >= n || SEP_CODE[C[i + 1]!] === 0) {
       i++;
       continue;
     }
+    const sep = C[i + 1]!;
     let k = i;
     let count = 1;
-    while (b.c[k + 1] === sep && isLetter(b.c[k + 2]) && !isLetter(b.c[k + 3])) {
+    while (k + 1 < n && C[k + 1] === sep && letter(k + 2) && !letter(k + 3)) {
       k += 2;
       count++;
     }
     if (count >= 3) {
       let from = i;
-      if ((b.c[i] === "i" || b.c[i] === "a") && count >= 4) from = i + 2;
-      for (let m = from + 1; m < k; m += 2) drop[m] = 1;
+      if ((C[i] === 105 || C[i] === 97) && count >= 4) from = i + 2;
+      for (let m = from + 1; m < k; m += 2) {
+        DROP[m] = 1;
+        any = true;
+      }
     }
     i = k + 1;
   }
-  const out: Buf = { c: [], s: [], e: [] };
-  for (let m = 0; m < n; m++) {
-    if (drop[m]) continue;
-    out.c.push(b.c[m]!);
-    out.s.push(b.s[m]!);
-    out.e.push(b.e[m]!);
-  }
-  return out;
+  return any;
 }
 
-/** Pass 4: collapse repeated letters to one ("diiiie" -> "die", "kill" -> "kil"); lexicons fold the same way. */
-function collapse(b: Buf): Buf {
-  const out: Buf = { c: [], s: [], e: [] };
-  for (let m = 0; m < b.c.length; m++) {
-    const ch = b.c[m]!;
-    const last = out.c.length - 1;
-    if (last >= 0 && out.c[last] === ch && isLetter(ch)) {
-      out.e[last] = b.e[m]!;
-      continue;
-    }
-    out.c.push(ch);
-    out.s.push(b.s[m]!);
-    out.e.push(b.e[m]!);
-  }
-  return out;
-}
+const CHUNK = 8192;
 
 /** Builds the matching view of `src`. Never throws; linear in the input length. */
 export function normalize(src: string): Normalized {
-  const b = fold(src);
-  leet(b);
-  const c = collapse(joinSplit(b));
+  const n = fold(src);
+  leet(n);
+  const split = markSplit(n);
+  // pass 4, fused with dropping the split separators: collapse repeated letters ("diiiie" -> "die",
+  // "kill" -> "kil"); lexicons fold the same way
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  let m = 0;
+  for (let k = 0; k < n; k++) {
+    if (split && DROP[k]) {
+      DROP[k] = 0;
+      continue;
+    }
+    const ch = C[k]!;
+    if (m > 0 && C[m - 1] === ch && isLetterCode(ch)) {
+      ends[m - 1] = E[k]!;
+      continue;
+    }
+    C[m] = ch;
+    starts[m] = S[k]!;
+    ends[m] = E[k]!;
+    m++;
+  }
+  let text = "";
+  for (let k = 0; k < m; k += CHUNK)
+    text += String.fromCharCode.apply(null, C.subarray(k, Math.min(m, k + CHUNK)) as unknown as number[]);
   return {
-    text: c.c.join(""),
-    starts: Int32Array.from(c.s),
-    ends: Int32Array.from(c.e),
+    text,
+    starts: m === n ? starts : starts.slice(0, m),
+    ends: m === n ? ends : ends.slice(0, m),
     sourceLength: src.length,
   };
 }

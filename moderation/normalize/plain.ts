@@ -24,12 +24,33 @@ function foldChar(ch: string): string {
   return out;
 }
 
+// identity maps shared by every ASCII message: plain[i] comes from original[i]
+let IDENTITY = new Int32Array(0);
+function identity(n: number): Int32Array {
+  if (IDENTITY.length < n + 1) {
+    IDENTITY = new Int32Array(Math.max(n + 1, IDENTITY.length * 2, 1024));
+    for (let i = 0; i < IDENTITY.length; i++) IDENTITY[i] = i;
+  }
+  return IDENTITY;
+}
+const NON_ASCII = /[^\x00-\x7f]/;
+const CONTROL_SPACE = /[\t\n\r]/g;
+
 /** Builds the privacy view. Never throws; linear. */
 export function plainView(src: string): PlainView {
+  const n = src.length;
+  if (!NON_ASCII.test(src)) {
+    // ASCII: one character per character, so the maps are the identity
+    const id = identity(n);
+    let text = src.toLowerCase();
+    if (text.indexOf("\t") >= 0 || text.indexOf("\n") >= 0 || text.indexOf("\r") >= 0)
+      text = text.replace(CONTROL_SPACE, " ");
+    return { text, starts: id.subarray(0, n), ends: id.subarray(1, n + 1) };
+  }
   const c: string[] = [];
   const s: number[] = [];
   const e: number[] = [];
-  for (let i = 0; i < src.length; ) {
+  for (let i = 0; i < n; ) {
     const cp = src.codePointAt(i) ?? 0;
     const w = cp > 0xffff ? 2 : 1;
     if (cp < 128) {

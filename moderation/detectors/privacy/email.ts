@@ -6,7 +6,11 @@
 import type { Finding } from "../../types.ts";
 import { type PrivacyInput, plainFinding } from "./context.ts";
 
-const PLAIN = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/g;
+const PLAIN = /[a-z0-9][a-z0-9._%+-]{0,63}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,4}/y;
+const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+// the local-part characters: a-z 0-9 . _ % + -
+const isLocal = (c: number): boolean =>
+  isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
 const SEP_DOT = String.raw`(?: ?\. ?| dot | ?[\[(]dot[\])] ?)`;
 const SEP_AT = String.raw`(?: ?@ ?| at | ?[\[(]at[\])] ?)`;
 const SPELLED = new RegExp(
@@ -24,15 +28,26 @@ export function detectEmail(input: PrivacyInput): Finding[] {
   if (!t.includes("@") && !t.includes(" at ") && !t.includes("at]") && !t.includes("at)")) return [];
   const out: Finding[] = [];
   const taken: Array<[number, number]> = [];
-  for (const m of t.matchAll(PLAIN)) {
-    const text = m[0].replace(/[.-]+$/, "");
+  // anchor the plain form at each "@": walk back over the local part, then match from there
+  let strayAt = false;
+  for (let at = t.indexOf("@"); at >= 0; at = t.indexOf("@", at + 1)) {
+    if (taken.length && at < taken[taken.length - 1]![1]) continue;
+    let from = at;
+    while (from > 0 && at - from < 64 && isLocal(t.charCodeAt(from - 1))) from--;
+    while (from < at && !isAlnum(t.charCodeAt(from))) from++;
+    PLAIN.lastIndex = from;
+    const m = from < at ? PLAIN.exec(t) : null;
+    const text = m ? m[0].replace(/[.-]+$/, "") : "";
     const tld = text.slice(text.lastIndexOf(".") + 1);
-    if (!/^[a-z]{2,24}$/.test(tld)) continue;
-    out.push(plainFinding(input, "email", m.index, m.index + text.length, "plain", 3));
-    taken.push([m.index, m.index + text.length]);
+    if (!m || !/^[a-z]{2,24}$/.test(tld)) {
+      strayAt = true;
+      continue;
+    }
+    out.push(plainFinding(input, "email", from, from + text.length, "plain", 3));
+    taken.push([from, from + text.length]);
   }
-  // the spelled form needs "@", a bracketed at, or " at " together with "dot"
-  const spelled = t.includes("@") || /[[(]at[\])]/.test(t) || (t.includes(" at ") && t.includes("dot"));
+  // the spelled form needs an "@" no plain address used, a bracketed at, or " at " together with "dot"
+  const spelled = strayAt || /[[(]at[\])]/.test(t) || (t.includes(" at ") && t.includes("dot"));
   for (const m of spelled ? t.matchAll(SPELLED) : []) {
     const from = m.index;
     const to = from + m[0].length;

@@ -17,6 +17,8 @@ const BARE = new RegExp(
   `(?<![\\w@.])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,3}\\.(?:${TLDS})(?![\\w@])(?:/[^\\s<>"'\`]{0,2000})?`,
   "g",
 );
+// a bare link needs a known top-level domain right after a dot; testing for it first skips BARE
+const BARE_HINT = new RegExp(`\\.(?:${TLDS})(?![\\w@])`);
 const PUBLIC =
   /(^|\.)(gov|edu|988lifeline\.org|samhsa\.gov|crisistextline\.org|aa\.org|na\.org|smartrecovery\.org|google\.com|youtube\.com|wikipedia\.org|nih\.gov|cdc\.gov)$/;
 const PERSONAL_HOSTS =
@@ -65,7 +67,7 @@ export function detectUrl(input: PrivacyInput): Finding[] {
     taken.push([from, from + text.length]);
   };
   for (const m of t.matchAll(SCHEME)) push(m.index, m[0], "scheme");
-  for (const m of t.matchAll(BARE)) {
+  for (const m of BARE_HINT.test(t) ? t.matchAll(BARE) : []) {
     if (taken.some(([a, b]) => m.index < b && a < m.index + m[0].length)) continue;
     push(m.index, m[0], "bare");
   }
