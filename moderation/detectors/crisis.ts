@@ -21,6 +21,8 @@ export interface CrisisResult {
 const PRIORITY: readonly CrisisCategory[] = ["overdose", "self_harm", "harm_others", "abuse", "relapse"];
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}\u{1F605}\u{1F61C}\u{1F92A}]/u;
 
+const NO_CUES: PhraseMatch<CrisisEntry>[] = [];
+
 type Sig = PhraseMatch<SignalEntry> & { level: CrisisLevel; category: CrisisCategory };
 
 const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; toTok: number }): boolean =>
@@ -43,19 +45,44 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   if (signals.length === 0) return { level: 0, category: null, findings: [] };
   const cue = (r: CueRole): PhraseMatch<CrisisEntry>[] => cues.get(r) ?? [];
   const sentenceOf = (ti: number): number => tokens[Math.min(ti, tokens.length - 1)]!.sentence;
-  const inSentence = (r: CueRole, s: Sig): boolean =>
-    cue(r).some((c) => sentenceOf(c.fromTok) === sentenceOf(s.fromTok));
+  // context lookups stay local (sentence sets, token windows found by binary search), so a long
+  // message full of signals and cues costs n log n, not signals x cues
+  const sentences = new Map<CueRole, Set<number>>();
+  let maxSpan = 0;
+  for (const [role, list] of cues) {
+    const set = new Set<number>();
+    for (const c of list) {
+      set.add(sentenceOf(c.fromTok));
+      if (c.toTok - c.fromTok > maxSpan) maxSpan = c.toTok - c.fromTok;
+    }
+    sentences.set(role, set);
+  }
+  const inSentence = (r: CueRole, s: Sig): boolean => sentences.get(r)?.has(sentenceOf(s.fromTok)) ?? false;
+  /** Cues of role `r` that start in tokens [lo, hi), in order. */
+  const near = (r: CueRole, lo: number, hi: number): PhraseMatch<CrisisEntry>[] => {
+    const list = cues.get(r);
+    if (!list) return NO_CUES;
+    let l = 0;
+    let h = list.length;
+    while (l < h) {
+      const mid = (l + h) >> 1;
+      if (list[mid]!.fromTok < lo) l = mid + 1;
+      else h = mid;
+    }
+    let z = l;
+    while (z < list.length && list[z]!.fromTok < hi) z++;
+    return z === l ? NO_CUES : list.slice(l, z);
+  };
   const laughing = cue("laugh").length > 0 || LAUGH_EMOJI.test(original);
   const quotes = /["'“‘«]/.test(original) ? quotedRanges(original) : [];
 
   const kept = signals.filter((s) => {
-    if (cue("veto").some((v) => overlaps(v, s))) return false;
+    if (near("veto", s.fromTok - maxSpan, s.toTok).some((v) => overlaps(v, s))) return false;
     const ownNeg = phraseHasNegation(s.entry.phrase);
     const negated =
       !inSentence("unnegate", s) &&
-      cue("negation").some(
+      near("negation", s.fromTok - 3, s.toTok).some(
         (n) =>
-          n.fromTok >= s.fromTok - 3 &&
           (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
           !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
       );
@@ -63,18 +90,23 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     if (s.entry.flags.has("hyper") && laughing) return false;
     const firm = s.entry.flags.has("firm");
     const own = s.entry.category === "self_harm" || s.entry.category === "relapse";
-    if (!firm && own && cue("third_subject").some((t) => t.toTok <= s.fromTok && t.toTok >= s.fromTok - 1))
+    if (
+      !firm &&
+      own &&
+      near("third_subject", s.fromTok - 1 - maxSpan, s.fromTok).some(
+        (t) => t.toTok <= s.fromTok && t.toTok >= s.fromTok - 1,
+      )
+    )
       return false;
     if (inSentence("educational", s)) return false;
     // the clean time named by an after-abstinence signal ("8 months sober gone") is not a recovered past
-    const ownPast = s.entry.flags.has("after_clean");
-    if (
-      !inSentence("present", s) &&
-      cue("past").some((c) => sentenceOf(c.fromTok) === sentenceOf(s.fromTok) && !(ownPast && overlaps(c, s)))
-    )
-      return false;
+    if (inSentence("past", s) && !inSentence("present", s)) {
+      if (!s.entry.flags.has("after_clean")) return false;
+      const sentence = sentenceOf(s.fromTok);
+      if (cue("past").some((c) => sentenceOf(c.fromTok) === sentence && !overlaps(c, s))) return false;
+    }
     const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
-    if (quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
+    if (quotes.length && quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
     return true;
   });
   if (kept.length === 0) return { level: 0, category: null, findings: [] };

