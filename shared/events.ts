@@ -2,6 +2,7 @@
  * The Socket.IO event maps shared by the server, the widget and the tests
  * (PROTOCOL.md "Participant events", "Server-to-client events", "Staff events").
  */
+import type { z } from "zod";
 import type { Result } from "./errors.ts";
 import type * as S from "./schemas.ts";
 import type {
@@ -10,6 +11,7 @@ import type {
   JoinedRoom,
   Member,
   Message,
+  MessageStatus,
   ModerationOutcome,
   Notice,
   Reply,
@@ -17,6 +19,9 @@ import type {
   SupportPayload,
   Thread,
 } from "./types.ts";
+
+/** What a client sends: the schema's input (defaults and transforms are applied by the server). */
+type In<Schema extends z.ZodType> = z.input<Schema>;
 
 type Ack<T extends object = Record<string, never>> = (result: Result<T>) => void;
 
@@ -35,38 +40,50 @@ export interface HeldItem {
 
 export interface ClientToServerEvents {
   "room:join": (
-    p: S.RoomJoin,
-    ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[] }>,
+    p: In<typeof S.roomJoin>,
+    ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[]; me: Member }>,
   ) => void;
-  "room:leave": (p: S.RoomLeave, ack: Ack) => void;
-  "room:history": (p: S.RoomHistory, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
-  "message:send": (p: S.MessageSend, ack: Ack<{ message: Message; moderation: ModerationOutcome }>) => void;
-  "message:edit": (p: S.MessageEdit, ack: Ack<{ message: Message; moderation?: ModerationOutcome }>) => void;
-  "message:delete": (p: S.MessageDelete, ack: Ack) => void;
-  "message:react": (p: S.MessageReact, ack: Ack<{ message: Message }>) => void;
-  "message:report": (p: S.MessageReport, ack: Ack<{ caseId: string }>) => void;
-  typing: (p: S.Typing, ack?: Ack) => void;
+  "room:leave": (p: In<typeof S.roomLeave>, ack: Ack) => void;
+  "room:history": (p: In<typeof S.roomHistory>, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
+  "message:send": (
+    p: In<typeof S.messageSend>,
+    ack: Ack<{ message: Message; moderation: ModerationOutcome }>,
+  ) => void;
+  "message:edit": (
+    p: In<typeof S.messageEdit>,
+    ack: Ack<{ message: Message; moderation?: ModerationOutcome }>,
+  ) => void;
+  "message:delete": (p: In<typeof S.messageDelete>, ack: Ack) => void;
+  "message:react": (p: In<typeof S.messageReact>, ack: Ack<{ message: Message }>) => void;
+  "message:report": (p: In<typeof S.messageReport>, ack: Ack<{ caseId: string }>) => void;
+  typing: (p: In<typeof S.typing>, ack?: Ack) => void;
   "forum:subscribe": (p: Record<string, never>, ack: Ack<{ threads: Thread[] }>) => void;
-  "forum:post": (p: S.ForumPost, ack: Ack<{ thread: Thread; moderation: ModerationOutcome }>) => void;
-  "forum:reply": (p: S.ForumReply, ack: Ack<{ reply: Reply; moderation: ModerationOutcome }>) => void;
+  "forum:post": (
+    p: In<typeof S.forumPost>,
+    ack: Ack<{ thread: Thread; moderation: ModerationOutcome }>,
+  ) => void;
+  "forum:reply": (
+    p: In<typeof S.forumReply>,
+    ack: Ack<{ reply: Reply; moderation: ModerationOutcome }>,
+  ) => void;
   /** Extensions: authors edit or delete their own posts; staff remove posts and lock threads. */
   "forum:edit": (
-    p: S.ForumEdit,
+    p: In<typeof S.forumEdit>,
     ack: Ack<{ thread?: Thread; reply?: Reply; moderation: ModerationOutcome }>,
   ) => void;
-  "forum:delete": (p: S.ForumDelete, ack: Ack) => void;
-  "forum:remove": (p: S.ForumRemove, ack: Ack) => void;
-  "forum:lock": (p: S.ForumLock, ack: Ack<{ thread: Thread }>) => void;
+  "forum:delete": (p: In<typeof S.forumDelete>, ack: Ack) => void;
+  "forum:remove": (p: In<typeof S.forumRemove>, ack: Ack) => void;
+  "forum:lock": (p: In<typeof S.forumLock>, ack: Ack<{ thread: Thread }>) => void;
   "mod:subscribe": (p: Record<string, never>, ack: Ack<{ held: HeldItem[]; cases: Case[] }>) => void;
-  "mod:approve": (p: S.ModApprove, ack: Ack<{ message: Message }>) => void;
-  "mod:reject": (p: S.ModReject, ack: Ack) => void;
-  "mod:delete": (p: S.ModDelete, ack: Ack) => void;
-  "mod:mute": (p: S.ModMute, ack: Ack<{ until: string }>) => void;
-  "mod:unmute": (p: S.ModUnmute, ack: Ack) => void;
-  "mod:remove": (p: S.ModRemove, ack: Ack) => void;
-  "case:ack": (p: S.CaseAck, ack: Ack<{ case: Case }>) => void;
-  "case:escalate": (p: S.CaseEscalate, ack: Ack<{ case: Case }>) => void;
-  "case:resolve": (p: S.CaseResolve, ack: Ack<{ case: Case }>) => void;
+  "mod:approve": (p: In<typeof S.modApprove>, ack: Ack<{ message: Message }>) => void;
+  "mod:reject": (p: In<typeof S.modReject>, ack: Ack) => void;
+  "mod:delete": (p: In<typeof S.modDelete>, ack: Ack) => void;
+  "mod:mute": (p: In<typeof S.modMute>, ack: Ack<{ until: string }>) => void;
+  "mod:unmute": (p: In<typeof S.modUnmute>, ack: Ack) => void;
+  "mod:remove": (p: In<typeof S.modRemove>, ack: Ack) => void;
+  "case:ack": (p: In<typeof S.caseAck>, ack: Ack<{ case: Case }>) => void;
+  "case:escalate": (p: In<typeof S.caseEscalate>, ack: Ack<{ case: Case }>) => void;
+  "case:resolve": (p: In<typeof S.caseResolve>, ack: Ack<{ case: Case }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -81,6 +98,8 @@ export interface ServerToClientEvents {
   "forum:reply": (r: Reply) => void;
   "mod:flagged": (p: HeldItem) => void;
   "mod:held": (p: HeldItem) => void;
+  /** Extension: a held item was approved, rejected or deleted (by anyone), so other staff screens drop it. */
+  "mod:resolved": (p: { messageId: string; status: MessageStatus }) => void;
   "case:new": (c: Case) => void;
   "case:updated": (c: Case) => void;
 }
@@ -143,6 +162,7 @@ export const SERVER_EVENTS = [
   "forum:reply",
   "mod:flagged",
   "mod:held",
+  "mod:resolved",
   "case:new",
   "case:updated",
 ] as const satisfies readonly (keyof ServerToClientEvents)[];

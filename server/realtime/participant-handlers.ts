@@ -22,7 +22,7 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
     await socket.join(channel.room(roomId));
     const online = await ctx.bus.online(roomId);
     ctx.bus.toRoom(roomId, "presence", { roomId, online });
-    return { ...joined, online };
+    return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role } };
   });
 
   handle(socket, log, "room:leave", S.roomLeave, async ({ roomId }, p) => {

@@ -16,7 +16,7 @@ import { enforce } from "./enforce-verdict.ts";
 import { judge } from "./moderation.ts";
 import { assertNotMuted } from "./mutes.ts";
 import { roomForMember } from "./rooms.ts";
-import { announceAfterStore } from "./staff-feed.ts";
+import { announceAfterStore, announceReviewed } from "./staff-feed.ts";
 
 const LIVE = new Set(["visible", "redacted"]);
 
@@ -97,6 +97,7 @@ export function remove(ctx: Ctx, p: Principal, messageId: string, reason?: strin
   });
   if (row.seq !== null)
     ctx.bus.toRoom(row.roomId, "message:deleted", { roomId: row.roomId, messageId: row.id });
+  if (row.status === "held") announceReviewed(ctx, p.tenant, row.id, "deleted");
 }
 
 export function react(ctx: Ctx, p: Principal, messageId: string, emoji: string): Message {

@@ -16,7 +16,7 @@ import { nowIso } from "../ids.ts";
 import { type Ctx, type Principal, requireStaff } from "./context.ts";
 import { approveForum, heldForumItems, isForumId, rejectForum } from "./forum-review.ts";
 import { clearMute, setMute } from "./mutes.ts";
-import { heldItem } from "./staff-feed.ts";
+import { announceReviewed, heldItem } from "./staff-feed.ts";
 
 function heldMessage(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow {
   requireStaff(p);
@@ -24,6 +24,13 @@ function heldMessage(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow
   if (!row) throw notFound("message");
   if (row.status !== "held") throw new AppError("conflict", `message is ${row.status}`);
   return row;
+}
+
+/** Re-read under the write lock: of two reviewers acting at once, one wins and one gets `conflict`. */
+function stillHeld(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow {
+  const current = msgs.findMessage(ctx.db, p.tenant, messageId);
+  if (current?.status !== "held") throw new AppError("conflict", "message was already reviewed");
+  return current;
 }
 
 /** The held queue of the tenant (chat messages, then forum posts), each with its findings and context. */
@@ -41,12 +48,16 @@ export function heldQueue(ctx: Ctx, p: Principal): HeldItem[] {
  * Forum thread ("t_") and reply ("p_") ids are approved by the forum's review.
  */
 export function approve(ctx: Ctx, p: Principal, messageId: string): Message {
-  if (isForumId(messageId)) return approveForum(ctx, p, messageId);
+  const message = isForumId(messageId) ? approveForum(ctx, p, messageId) : approveChat(ctx, p, messageId);
+  announceReviewed(ctx, p.tenant, messageId, message.status);
+  return message;
+}
+
+function approveChat(ctx: Ctx, p: Principal, messageId: string): Message {
   const held = heldMessage(ctx, p, messageId);
   const redacted = (held.findings as { kind?: string }[]).some((f) => f.kind === "privacy");
   const row = transaction(ctx.db, () => {
-    const current = msgs.findMessage(ctx.db, p.tenant, messageId);
-    if (current?.status !== "held") throw new AppError("conflict", "message was already reviewed");
+    const current = stillHeld(ctx, p, messageId);
     const row = msgs.updateMessage(ctx.db, messageId, {
       status: redacted ? "redacted" : "visible",
       seq: current.seq ?? nextSeq(ctx.db, current.roomId),
@@ -67,12 +78,15 @@ export function approve(ctx: Ctx, p: Principal, messageId: string): Message {
 
 /** Refuse a held message (or forum post): it is never shown, and its author is told kindly. */
 export function reject(ctx: Ctx, p: Principal, messageId: string, reason: string): void {
-  if (isForumId(messageId)) {
-    rejectForum(ctx, p, messageId, reason);
-    return;
-  }
+  if (isForumId(messageId)) rejectForum(ctx, p, messageId, reason);
+  else rejectChat(ctx, p, messageId, reason);
+  announceReviewed(ctx, p.tenant, messageId, "rejected");
+}
+
+function rejectChat(ctx: Ctx, p: Principal, messageId: string, reason: string): void {
   const held = heldMessage(ctx, p, messageId);
   const row = transaction(ctx.db, () => {
+    stillHeld(ctx, p, messageId);
     const row = msgs.updateMessage(ctx.db, messageId, { status: "rejected", body: "", findings: [] });
     appendAudit(ctx.db, {
       tenant: p.tenant,

@@ -4,7 +4,7 @@
  * facilitator steps in. Staff see the minimum a reviewer needs, no more.
  */
 import type { HeldItem } from "../../shared/events.ts";
-import type { Case, Message } from "../../shared/types.ts";
+import type { Case, Message, MessageStatus } from "../../shared/types.ts";
 import { pageBefore, toMessages } from "../db/repos/messages.ts";
 import { announceCase } from "./cases.ts";
 import type { Ctx, Principal } from "./context.ts";
@@ -28,6 +28,11 @@ export function heldItem(
     pageBefore(ctx.db, message.roomId, before, CONTEXT_MESSAGES).rows,
   );
   return { message, findings, context };
+}
+
+/** Tell every staff screen that a held item was settled, so other tabs drop it from their queue. */
+export function announceReviewed(ctx: Ctx, tenant: string, messageId: string, status: MessageStatus): void {
+  ctx.bus.toStaff(tenant, "mod:resolved", { messageId, status });
 }
 
 export function announceAfterStore(

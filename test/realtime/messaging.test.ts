@@ -27,6 +27,8 @@ describe("messages in a group room", () => {
     expect(joined.room).toMatchObject({ id: roomId, kind: "group", visibility: "open" });
     expect(joined.room.agreement.join(" ")).toMatch(/stays here/);
     expect(joined.messages).toEqual([]);
+    expect(joined.me).toMatchObject({ name: "Sky", role: "participant" });
+    expect(joined.me.id).not.toContain("alice");
     await call(bob, "room:join", { roomId });
 
     const arriving = waitFor(bob, "message:new");

@@ -42,11 +42,15 @@ describe("held messages", () => {
     );
     expect(queue.body.held.map((h: { message: { id: string } }) => h.message.id)).toEqual([sent.message.id]);
 
+    const secondTab = await server.client({ sub: "spec2", name: "Ash", role: "peer_specialist" });
+    await call(secondTab, "mod:subscribe", {});
+    const settled = waitFor(secondTab, "mod:resolved");
     const arrives = waitFor(peer, "message:new", (m) => m.id === sent.message.id);
     await call(author, "message:send", { roomId, clientId: "between", body: "anyway" });
     const approved = await call(specialist, "mod:approve", { messageId: sent.message.id });
     expect(approved.message).toMatchObject({ status: "visible", seq: 3 });
     expect((await arrives).seq).toBe(3);
+    expect(await settled).toEqual({ messageId: sent.message.id, status: "visible" });
     expect((await call(specialist, "mod:approve", { messageId: sent.message.id })).error.code).toBe(
       "conflict",
     );
