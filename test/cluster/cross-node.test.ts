@@ -117,6 +117,30 @@ describeWithRedis("cluster: cross-node delivery", () => {
     expect((await send(alice, roomId, "thanks for the pause")).ok).toBe(true);
   });
 
+  it("carries the forum feed (threads and replies) to subscribers on the other node", async () => {
+    const poster = await a.client({ sub: "alice", name: "Sky" });
+    const reader = await b.client({ sub: "bob", name: "River" });
+    expect((await call(poster, "forum:subscribe", {})).ok).toBe(true);
+    expect((await call(reader, "forum:subscribe", {})).ok).toBe(true);
+    const seen = waitFor(reader, "forum:thread", (t) => t.title === "Mornings help");
+    const posted = await call(poster, "forum:post", {
+      clientId: crypto.randomUUID(),
+      title: "Mornings help",
+      body: "A short walk before work keeps me steady.",
+    });
+    expect(posted.ok).toBe(true);
+    expect(await seen).toEqual(posted.thread);
+
+    const reply = waitFor(poster, "forum:reply");
+    const r = await call(reader, "forum:reply", {
+      threadId: posted.thread.id,
+      clientId: crypto.randomUUID(),
+      body: "Same here, thank you.",
+    });
+    expect(r.ok).toBe(true);
+    expect(await reply).toEqual(r.reply);
+  });
+
   it("never tells clients of a live node that another node is shutting down", async () => {
     const roomId = await createRoom(a);
     const stays = await a.client({ sub: "alice" });
