@@ -1,21 +1,15 @@
-import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger } from "../../server/logger.ts";
+import { captureLogs } from "../helpers/logs.ts";
 import { call, http, startServer, type TestServer, waitFor } from "../helpers/server.ts";
 
 describe("forum logs", () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
+  const logs = captureLogs();
+  const lines = logs.lines;
   let server: TestServer;
   afterAll(() => server?.close());
 
   it("never contain a title, body or reply, at any level, whatever the outcome", async () => {
-    server = await startServer({ logger: createLogger("trace", sink) });
+    server = await startServer({ logger: logs.logger });
     const secret = "TEAL-HERON-4410";
     const a = await server.client({ sub: "log-a" });
     const b = await server.client({ sub: "log-b" });

@@ -1,22 +1,16 @@
-import { Writable } from "node:stream";
 import { afterAll, describe, expect, it } from "vitest";
-import { createLogger } from "../../server/logger.ts";
+import { captureLogs } from "../helpers/logs.ts";
 import { call, createRoom, http, startServer, type TestServer, waitFor } from "../helpers/server.ts";
 
 describe("logs", () => {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
+  const logs = captureLogs();
+  const lines = logs.lines;
   let server: TestServer;
   afterAll(() => server?.close());
 
   it("never contain message text, titles or bodies, at any level", async () => {
     server = await startServer({
-      logger: createLogger("trace", sink),
+      logger: logs.logger,
       env: { LANTERN_SENDS_PER_WINDOW: "1000" },
     });
     const secret = "PURPLE-OTTER-7731";

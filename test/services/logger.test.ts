@@ -1,10 +1,9 @@
-import { Writable } from "node:stream";
 import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../server/db/client.ts";
 import { isUniqueViolation } from "../../server/db/errors.ts";
 import { messages } from "../../server/db/schema.ts";
-import { createLogger } from "../../server/logger.ts";
+import { captureLogs } from "../helpers/logs.ts";
 
 describe("logging a failed query", () => {
   it("keeps the failure's type, code and query but withholds its parameters", () => {
@@ -41,10 +40,9 @@ describe("logging a failed query", () => {
     expect(String(wrapped)).toContain("SECRET-BODY-TEXT");
     expect(isUniqueViolation(wrapped, "messages")).toBe(true);
 
-    const lines: string[] = [];
-    const sink = new Writable({ write: (c, _e, cb) => cb(void lines.push(String(c))) });
-    createLogger("trace", sink).error({ err: wrapped }, "insert failed");
-    const logged = lines.join("");
+    const logs = captureLogs();
+    logs.logger.error({ err: wrapped }, "insert failed");
+    const logged = logs.text();
     expect(logged).toContain("SQLITE_CONSTRAINT_UNIQUE");
     expect(logged).toContain("parameters withheld");
     expect(logged).not.toContain("SECRET-BODY-TEXT");
