@@ -18,7 +18,7 @@ describe("the moderation folder stands alone", () => {
     for (const file of files) {
       const specifiers = [
         ...readFileSync(file, "utf8").matchAll(
-          /(?:import|export)[^"']*?from\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']/g,
+          /(?:import|export)[^"';]*?from\s+["']([^"']+)["']|import\s*\(?\s*["']([^"']+)["']/g,
         ),
       ].map((m) => m[1] ?? m[2]!);
       for (const s of specifiers) {
