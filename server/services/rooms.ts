@@ -30,7 +30,7 @@ export function createRoom(ctx: Ctx, p: Principal, input: CreateRoom): Room {
   if (!canManage(p)) throw forbidden("only peer specialists and admins create rooms");
   if (input.policy) {
     try {
-      ctx.policies.get(p.tenant, input.kind, null, input.policy);
+      ctx.policies.validate(p.tenant, input.kind, input.policy);
     } catch (e) {
       if (e instanceof PolicyError) throw new AppError("invalid", `policy: ${e.message}`);
       throw e;
