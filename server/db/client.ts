@@ -55,12 +55,87 @@ const BUSY_ATTEMPTS = 4;
  * gapless; only after the last attempt does the caller see the error (`unavailable`).
  */
 export function transaction<T>(db: Db, fn: () => T extends Promise<unknown> ? never : T): T {
-  const tx = db.$client.transaction(fn);
+  const tx = runners(db).tx;
   for (let attempt = 1; ; attempt++) {
     try {
-      return tx.immediate();
+      return tx.immediate(fn) as T;
     } catch (e) {
       if (attempt >= BUSY_ATTEMPTS || !isBusy(e)) throw e;
     }
   }
+}
+
+interface Pending {
+  fn: () => unknown;
+  ok: (value: unknown) => void;
+  fail: (error: unknown) => void;
+  failed: boolean;
+  value: unknown;
+}
+
+interface Runners {
+  /** `tx(fn)` runs `fn` in a transaction (or a savepoint inside one); built once, not per call. */
+  tx: Database.Transaction<(fn: () => unknown) => unknown>;
+  /** One group: every pending `fn` in its own savepoint. */
+  group: Database.Transaction<(batch: Pending[]) => void>;
+  queue: Pending[];
+}
+
+const byDb = new WeakMap<Db, Runners>();
+
+function runners(db: Db): Runners {
+  let r = byDb.get(db);
+  if (!r) {
+    const tx = db.$client.transaction((fn: () => unknown) => fn());
+    const group = db.$client.transaction((batch: Pending[]) => {
+      for (const p of batch) {
+        try {
+          // Nested, so a savepoint: a failing fn rolls back its own writes (and any seq it took) only.
+          p.value = tx(p.fn);
+          p.failed = false;
+        } catch (e) {
+          p.value = e;
+          p.failed = true;
+        }
+      }
+    });
+    r = { tx, group, queue: [] };
+    byDb.set(db, r);
+  }
+  return r;
+}
+
+/**
+ * Group commit: `fn` runs with the writes other callers ask for in the same turn of the event
+ * loop, in one IMMEDIATE transaction, so a burst of sends pays for one commit instead of one
+ * each (the commit was the largest cost of a send). Each `fn` runs in its own savepoint, in the
+ * order asked: one that throws undoes only its own writes and rejects only its own promise.
+ * The promises settle after the commit, in that order, so nothing is acked or broadcast before
+ * it is durable, and broadcasts follow the order of `seq`. Same busy retry as `transaction`.
+ */
+export function groupTransaction<T>(db: Db, fn: () => T extends Promise<unknown> ? never : T): Promise<T> {
+  const r = runners(db);
+  return new Promise<T>((ok, fail) => {
+    if (r.queue.length === 0) setImmediate(flush, r);
+    r.queue.push({ fn, ok: ok as (v: unknown) => void, fail, failed: false, value: undefined });
+  });
+}
+
+function flush(r: Runners): void {
+  const batch = r.queue;
+  r.queue = [];
+  try {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        r.group.immediate(batch);
+        break;
+      } catch (e) {
+        if (attempt >= BUSY_ATTEMPTS || !isBusy(e)) throw e;
+      }
+    }
+  } catch (e) {
+    for (const p of batch) p.fail(e);
+    return;
+  }
+  for (const p of batch) (p.failed ? p.fail : p.ok)(p.value);
 }

@@ -4,7 +4,7 @@
  */
 import type { MessageSend } from "../../shared/schemas.ts";
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
-import { transaction } from "../db/client.ts";
+import { groupTransaction } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import * as msgs from "../db/repos/messages.ts";
 import { nextSeq } from "../db/repos/rooms.ts";
@@ -61,7 +61,9 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
   const d = enforce(input.body, verdict);
   let stored: { row: msgs.MessageRow; caseOpened: ReturnType<typeof openCaseInTx> | null };
   try {
-    stored = transaction(ctx.db, () => {
+    // Stored (with its seq) in a commit shared with the other sends of this turn; acked and
+    // broadcast only after that commit.
+    stored = await groupTransaction(ctx.db, () => {
       const row = msgs.insertMessage(ctx.db, {
         id: newId("m"),
         tenant: p.tenant,
@@ -102,7 +104,8 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
     throw e;
   }
 
-  const message = msgs.toMessage(ctx.db, p.tenant, stored.row, authorOf(p));
+  // Just stored by the caller: no reactions yet and the author is known, so nothing to read back.
+  const message = msgs.newMessage(stored.row, authorOf(p));
   ctx.metrics.messagesIn.inc({ outcome: d.outcome.action });
   if (d.status !== "held") {
     ctx.bus.toRoom(room.id, "message:new", message);

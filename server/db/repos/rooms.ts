@@ -84,12 +84,9 @@ export function listRoomsFor(db: Db, tenant: string, handle: string, staff: bool
 
 /** Take the next seq of a room. Call only inside the transaction that stores the message. */
 export function nextSeq(db: Db, roomId: string): number {
-  const row = db
-    .update(rooms)
-    .set({ lastSeq: sql`${rooms.lastSeq} + 1` })
-    .where(eq(rooms.id, roomId))
-    .returning({ seq: rooms.lastSeq })
-    .get();
-  if (!row) throw new Error("room vanished during a send");
-  return row.seq;
+  const seq = once(db, "rooms.nextSeq", () =>
+    db.$client.prepare("update rooms set last_seq = last_seq + 1 where id = ? returning last_seq").pluck(),
+  ).get(roomId) as number | undefined;
+  if (seq === undefined) throw new Error("room vanished during a send");
+  return seq;
 }
