@@ -7,15 +7,15 @@ import type { Message, ModerationOutcome } from "../../shared/types.ts";
 import { groupTransaction } from "../db/client.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import * as msgs from "../db/repos/messages.ts";
-import { nextSeq } from "../db/repos/rooms.ts";
+import { nextSeq, sendGate } from "../db/repos/rooms.ts";
 import { AppError, notFound } from "../errors.ts";
-import { newId, nowIso } from "../ids.ts";
+import { nowIso, sortableId } from "../ids.ts";
 import { openCaseInTx } from "./cases.ts";
-import type { Ctx, Principal } from "./context.ts";
+import { type Ctx, isStaff, type Principal } from "./context.ts";
 import { enforce } from "./enforce-verdict.ts";
 import { judge } from "./moderation.ts";
-import { assertNotMuted } from "./mutes.ts";
-import { roomForMember } from "./rooms.ts";
+import { mutedError } from "./mutes.ts";
+import { assertMember, roomInTenant } from "./rooms.ts";
 import { announceAfterStore } from "./staff-feed.ts";
 
 export interface SendResult {
@@ -45,9 +45,12 @@ export async function send(ctx: Ctx, p: Principal, input: MessageSend): Promise<
 }
 
 async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Promise<SendResult> {
-  const room = roomForMember(ctx, p, input.roomId);
-  assertNotMuted(ctx, room.id, p.handle);
-  const earlier = msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId);
+  // roomForMember, assertNotMuted and the clientId lookup, in that order, from one read.
+  const room = roomInTenant(ctx, p, input.roomId);
+  const gate = sendGate(ctx.db, room.id, p.handle, input.clientId, nowIso());
+  if (!isStaff(p)) assertMember(room, gate.member);
+  if (gate.mutedUntil) throw mutedError(gate.mutedUntil);
+  const earlier = gate.earlierId ? msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId) : undefined;
   if (earlier) return replay(ctx, p, earlier);
   const limit = await ctx.limiter.hit(`send:${p.tenant}:${p.handle}`);
   if (!limit.ok)
@@ -65,7 +68,7 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
     // broadcast only after that commit.
     stored = await groupTransaction(ctx.db, () => {
       const row = msgs.insertMessage(ctx.db, {
-        id: newId("m"),
+        id: sortableId("m"),
         tenant: p.tenant,
         roomId: room.id,
         seq: d.status === "held" ? null : nextSeq(ctx.db, room.id),

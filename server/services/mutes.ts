@@ -21,8 +21,12 @@ export function assertNotMuted(ctx: Ctx, roomId: string, handle: string): void {
       )
       .prepare(),
   ).get({ roomId, handle, now: nowIso() });
-  if (row) throw new AppError("muted", "you are muted in this room for now", { until: row.until });
+  if (row) throw mutedError(row.until);
 }
+
+/** The `muted` refusal, with when the mute ends. */
+export const mutedError = (until: string) =>
+  new AppError("muted", "you are muted in this room for now", { until });
 
 export function setMute(ctx: Ctx, roomId: string, handle: string, until: string, by: string): void {
   ctx.db

@@ -96,15 +96,26 @@ export function roomForEntry(ctx: Ctx, p: Principal, roomId: string): repo.RoomR
 
 /** The room if the caller joined it (or is staff); used by sends, history and typing. */
 export function roomForMember(ctx: Ctx, p: Principal, roomId: string): repo.RoomRow {
-  const room = repo.findRoom(ctx.db, p.tenant, roomId);
+  const room = roomInTenant(ctx, p, roomId);
+  if (!isStaff(p)) assertMember(room, repo.findMembership(ctx.db, roomId, p.handle));
+  return room;
+}
+
+/** The room (from the room cache) if it exists in the caller's tenant. */
+export function roomInTenant(ctx: Ctx, p: Principal, roomId: string): repo.RoomRow {
+  const room = repo.findRoomCached(ctx.db, p.tenant, roomId);
   if (!room) throw notFound("room");
-  if (isStaff(p)) return room;
-  // One membership read (this runs on every send): the same checks as roomForEntry, then joined.
-  const m = repo.findMembership(ctx.db, roomId, p.handle);
+  return room;
+}
+
+/** A participant's membership as roomForMember checks it: the checks of roomForEntry, then joined. */
+export function assertMember(
+  room: repo.RoomRow,
+  m: Pick<repo.MemberRow, "removedAt" | "enrolled" | "joined"> | undefined,
+): void {
   if (m?.removedAt) throw forbidden("you were removed from this room");
   if (room.visibility === "invite" && !m?.enrolled) throw notFound("room");
   if (!m?.joined) throw forbidden("join the room first");
-  return room;
 }
 
 export function join(ctx: Ctx, p: Principal, roomId: string, afterSeq?: number) {
