@@ -94,6 +94,9 @@ function runners(db: Db): Runners {
           p.value = tx(p.fn);
           p.failed = false;
         } catch (e) {
+          // Some failures (I/O, full disk) make SQLite roll back the whole transaction: then the
+          // group fails as one, and no later fn may run outside it in a transaction of its own.
+          if (!db.$client.inTransaction) throw e;
           p.value = e;
           p.failed = true;
         }
