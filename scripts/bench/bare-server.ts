@@ -1,9 +1,15 @@
 /**
  * The baseline for bench:hub: a bare Socket.IO broadcast server with the hub's event names and
- * message shape, and nothing else (no auth, no moderation, no storage, no rate limit).
+ * message shape, and nothing else (no auth, no moderation, no storage, no rate limit). Ids have
+ * the hub's lengths (message, author), so both servers put the same bytes on the wire.
  */
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import { Server } from "socket.io";
+
+/** As long as the hub's ids (`m_` + 25 chars, `u_` + 16), without the hub's work of making them. */
+const messageId = (seq: number) => `m_${String(seq).padStart(25, "0")}`;
+const authorId = () => `u_${randomBytes(12).toString("base64url")}`;
 
 const port = Number(process.env.PORT);
 const http = createServer();
@@ -11,6 +17,8 @@ const io = new Server(http, { maxHttpBufferSize: 64 * 1024 });
 const seqs = new Map<string, number>();
 
 io.on("connection", (socket) => {
+  // The hub's author is { handle, the token's name, role }; the bench names members m<sub>.
+  const author = { id: authorId(), name: "mu0", role: "participant" };
   socket.on("room:join", async ({ roomId }: { roomId: string }, ack: (r: unknown) => void) => {
     await socket.join(`room:${roomId}`);
     ack({ ok: true, messages: [], hasMore: false, online: [] });
@@ -21,10 +29,10 @@ io.on("connection", (socket) => {
       const seq = (seqs.get(p.roomId) ?? 0) + 1;
       seqs.set(p.roomId, seq);
       const message = {
-        id: `m_${seq}`,
+        id: messageId(seq),
         roomId: p.roomId,
         seq,
-        author: { id: socket.id, name: "bench", role: "participant" },
+        author,
         body: p.body,
         status: "visible",
         replyTo: null,

@@ -35,8 +35,10 @@ async function bare(n: number): Promise<Result> {
     "bare listening",
   );
   try {
-    const clients = await members([server.url], n, "bench", false);
-    const r = await run(clients, "bench", {
+    // A room id as long as the hub's (r_ + 16 chars): it is in every message on the wire.
+    const roomId = `r_${"b".repeat(16)}`;
+    const clients = await members([server.url], n, roomId, false);
+    const r = await run(clients, roomId, {
       senders: sendersFor(n),
       window: WINDOW,
       seconds,
