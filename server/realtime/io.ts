@@ -9,7 +9,8 @@ import type { TokenVerifier } from "../auth/verifier.ts";
 import { channel } from "../services/bus.ts";
 import type { Ctx } from "../services/context.ts";
 import { installHandshake, scheduleExpiry } from "./handshake.ts";
-import { announcePresence, registerParticipantHandlers } from "./participant-handlers.ts";
+import { registerParticipantHandlers } from "./participant-handlers.ts";
+import { announcePresence } from "./presence.ts";
 import { registerStaffHandlers } from "./staff-handlers.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
 
@@ -68,10 +69,8 @@ export function attachHandlers(
     });
     socket.on("disconnecting", () => {
       const rooms = [...socket.rooms].filter((r) => r.startsWith("room:")).map((r) => r.slice(5));
-      // Presence after the socket has left its rooms.
-      setImmediate(() => {
-        for (const roomId of rooms) void announcePresence(ctx, roomId).catch(() => {});
-      });
+      // Announced after the presence window, by when this socket has left its rooms.
+      for (const roomId of rooms) announcePresence(ctx, roomId);
     });
     socket.on("disconnect", () => ctx.metrics.sockets.dec());
     log.debug("connected");

@@ -7,12 +7,8 @@ import * as actions from "../services/message-actions.ts";
 import * as messages from "../services/messages.ts";
 import * as rooms from "../services/rooms.ts";
 import { handle } from "./handler.ts";
+import { announcePresence } from "./presence.ts";
 import type { LanternSocket } from "./types.ts";
-
-/** Tell a room who is in it now. */
-export async function announcePresence(ctx: Ctx, roomId: string): Promise<void> {
-  ctx.bus.toRoom(roomId, "presence", { roomId, online: await ctx.bus.online(roomId) });
-}
 
 export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): void {
   const log = ctx.log;
@@ -21,7 +17,7 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
     const joined = rooms.join(ctx, p, roomId, afterSeq);
     await socket.join(channel.room(roomId));
     const online = await ctx.bus.online(roomId);
-    ctx.bus.toRoom(roomId, "presence", { roomId, online });
+    announcePresence(ctx, roomId);
     return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role } };
   });
 
@@ -30,7 +26,7 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
     // Leaving is a choice of the person, so every tab of theirs leaves with it.
     ctx.bus.removeFromRoom(roomId, p.tenant, p.handle);
     await socket.leave(channel.room(roomId));
-    await announcePresence(ctx, roomId);
+    announcePresence(ctx, roomId);
     return {};
   });
 

@@ -6,6 +6,7 @@ import { type Ctx, requireStaff } from "../services/context.ts";
 import { remove } from "../services/message-actions.ts";
 import * as staff from "../services/staff-actions.ts";
 import { handle } from "./handler.ts";
+import { announcePresence } from "./presence.ts";
 import type { LanternSocket } from "./types.ts";
 
 export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
@@ -38,7 +39,7 @@ export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
   });
   handle(socket, log, "mod:remove", S.modRemove, async ({ roomId, userId, reason }, p) => {
     staff.removeMember(ctx, p, roomId, userId, reason);
-    ctx.bus.toRoom(roomId, "presence", { roomId, online: await ctx.bus.online(roomId) });
+    announcePresence(ctx, roomId);
     return {};
   });
   handle(socket, log, "case:ack", S.caseAck, ({ caseId }, p) => ({ case: cases.ackCase(ctx, p, caseId) }));
