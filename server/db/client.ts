@@ -20,8 +20,9 @@ const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  sqlite.pragma("journal_mode = WAL");
+  // The busy timeout first: switching to WAL takes a lock that a node starting beside us may hold.
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle(sqlite, { schema });

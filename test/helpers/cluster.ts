@@ -1,6 +1,6 @@
 /**
  * Several Lantern nodes sharing one SQLite file and one Redis: in this process (startServer, for
- * most cross-node tests) or as child processes (`node --import tsx server/main.ts`) when a test
+ * most cross-node tests) or as child processes (server/main.ts, through test/helpers/orphan-guard.ts) when a test
  * must SIGKILL or SIGTERM a node or needs writers in separate processes.
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -54,6 +54,7 @@ export function processCluster(redisUrl: string): ProcessCluster {
   const configPath = join(dir, "tenants.json");
   writeFileSync(configPath, JSON.stringify({ tenants: [] }));
   const nodes: NodeProcess[] = [];
+  const starting = new Set<ChildProcess>();
   const token: ProcessCluster["token"] = (claims) =>
     signHs256(DEFAULT_SECRET, { role: "participant", name: claims.sub, ...claims });
 
@@ -64,7 +65,7 @@ export function processCluster(redisUrl: string): ProcessCluster {
     client: (url, claims) => connectClient(url, token(claims)),
     async spawn(env = {}) {
       const port = await freePort();
-      const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/orphan-guard.ts"], {
         cwd: ROOT,
         env: {
           ...process.env,
@@ -78,8 +79,10 @@ export function processCluster(redisUrl: string): ProcessCluster {
           LANTERN_SENDS_PER_WINDOW: "10000",
           ...env,
         },
-        stdio: ["ignore", "pipe", "pipe"],
+        stdio: ["pipe", "pipe", "pipe"],
       });
+      // Killed with the cluster even if it never finishes starting.
+      starting.add(child);
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
         child.once("exit", (code, signal) => r({ code, signal })),
       );
@@ -100,6 +103,7 @@ export function processCluster(redisUrl: string): ProcessCluster {
           fail(new Error(`node on ${port} exited with ${code}: ${err}`));
         });
       });
+      starting.delete(child);
       child.stdout?.resume();
       const node: NodeProcess = {
         url: `http://127.0.0.1:${port}`,
@@ -115,6 +119,7 @@ export function processCluster(redisUrl: string): ProcessCluster {
       return node;
     },
     async close() {
+      for (const child of starting) child.kill("SIGKILL");
       await Promise.all(nodes.map((n) => n.kill("SIGKILL")));
       rmSync(dir, { recursive: true, force: true });
     },
