@@ -73,6 +73,28 @@ export function openCaseInTx(ctx: Ctx, o: CaseOpening): Case {
   return c;
 }
 
+/**
+ * Open the crisis case a stored chat message calls for, if its decision escalates. Call inside
+ * the transaction that stores the message; returns null when no case is due.
+ */
+export function openCrisisCaseInTx(
+  ctx: Ctx,
+  p: { tenant: string; handle: string },
+  d: { escalate: boolean; level: number; category: string | null },
+  at: { roomId: string; messageId: string },
+): Case | null {
+  if (!d.escalate) return null;
+  return openCaseInTx(ctx, {
+    tenant: p.tenant,
+    source: "crisis",
+    level: d.level,
+    category: d.category,
+    ...at,
+    subjectHandle: p.handle,
+    actor: "system",
+  });
+}
+
 /** Tell the staff feed about a new or changed case (clinicians too once it is tier 2). */
 export function announceCase(ctx: Ctx, tenant: string, c: Case, isNew: boolean): void {
   ctx.bus.toStaff(tenant, isNew ? "case:new" : "case:updated", c, c.tier);

@@ -10,7 +10,7 @@ import * as msgs from "../db/repos/messages.ts";
 import { cases } from "../db/schema.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
 import { nowIso } from "../ids.ts";
-import { announceCase, openCaseInTx } from "./cases.ts";
+import { announceCase, openCaseInTx, openCrisisCaseInTx } from "./cases.ts";
 import { type Ctx, isStaff, type Principal } from "./context.ts";
 import { enforce } from "./enforce-verdict.ts";
 import { judge } from "./moderation.ts";
@@ -55,18 +55,7 @@ export function edit(
       category: d.category,
       editedAt: nowIso(),
     });
-    const caseOpened = d.escalate
-      ? openCaseInTx(ctx, {
-          tenant: p.tenant,
-          source: "crisis",
-          level: d.level,
-          category: d.category,
-          roomId: room.id,
-          messageId: row.id,
-          subjectHandle: p.handle,
-          actor: "system",
-        })
-      : null;
+    const caseOpened = openCrisisCaseInTx(ctx, p, d, { roomId: room.id, messageId: row.id });
     return { updated, caseOpened };
   });
   const message = msgs.toMessage(ctx.db, p.tenant, updated);

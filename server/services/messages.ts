@@ -10,7 +10,7 @@ import * as msgs from "../db/repos/messages.ts";
 import { nextSeq, sendGate } from "../db/repos/rooms.ts";
 import { AppError, notFound } from "../errors.ts";
 import { nowIso, sortableId } from "../ids.ts";
-import { openCaseInTx } from "./cases.ts";
+import { openCrisisCaseInTx } from "./cases.ts";
 import { type Ctx, isStaff, type Principal } from "./context.ts";
 import { enforce } from "./enforce-verdict.ts";
 import { judge } from "./moderation.ts";
@@ -62,7 +62,7 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
 
   const verdict = judge(ctx, p.tenant, room.kind as "group", room.id, room.policy, input.body);
   const d = enforce(input.body, verdict);
-  let stored: { row: msgs.MessageRow; caseOpened: ReturnType<typeof openCaseInTx> | null };
+  let stored: { row: msgs.MessageRow; caseOpened: ReturnType<typeof openCrisisCaseInTx> };
   try {
     // Stored (with its seq) in a commit shared with the other sends of this turn; acked and
     // broadcast only after that commit.
@@ -84,18 +84,7 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
         category: d.category,
         createdAt: nowIso(),
       });
-      const caseOpened = d.escalate
-        ? openCaseInTx(ctx, {
-            tenant: p.tenant,
-            source: "crisis",
-            level: d.level,
-            category: d.category,
-            roomId: room.id,
-            messageId: row.id,
-            subjectHandle: p.handle,
-            actor: "system",
-          })
-        : null;
+      const caseOpened = openCrisisCaseInTx(ctx, p, d, { roomId: room.id, messageId: row.id });
       return { row, caseOpened };
     });
   } catch (e) {
