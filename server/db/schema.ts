@@ -2,6 +2,7 @@
  * The storage schema (drizzle, SQLite). Migrations under drizzle/ are generated from this file
  * by `npm run db:generate` and applied at start. Times are ISO-8601 strings (sortable).
  */
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** People seen in a tenant; `handle` is the opaque id other participants see instead of `sub`. */
@@ -74,7 +75,9 @@ export const messages = sqliteTable(
   (t) => [
     uniqueIndex("messages_room_seq").on(t.roomId, t.seq),
     uniqueIndex("messages_idempotency").on(t.roomId, t.authorHandle, t.clientId),
-    index("messages_tenant_status").on(t.tenant, t.status),
+    // Only held messages, the staff queue's rows (`heldMessages`): a send of a visible message,
+    // nearly all of them, never touches this index (bench:hub, about 5 us of a send's insert).
+    index("messages_held").on(t.tenant, t.createdAt).where(sql`${t.status} = 'held'`),
     index("messages_created").on(t.tenant, t.createdAt),
   ],
 );
