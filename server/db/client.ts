@@ -4,10 +4,8 @@
  * lock, waiting up to the busy timeout.
  */
 import { mkdirSync } from "node:fs";
-import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
@@ -16,7 +14,6 @@ import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const require = createRequire(import.meta.url);
 const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 /** Open (creating if needed) and migrate the database at `path` (a file path or ":memory:"). */
@@ -30,54 +27,7 @@ export function openDatabase(path: string): Db {
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle(sqlite, { schema });
   migrateWithRetry(db);
-  if (path !== ":memory:") checkpointOffLoop(sqlite, path);
   return db;
-}
-
-/** How often the checkpointer copies committed WAL frames into the database file. */
-const CHECKPOINT_EVERY_MS = 50;
-/** The main connection's own checkpoint, kept as the backstop (frames; SQLite's default is 1000). */
-const BACKSTOP_PAGES = 4000;
-
-const CHECKPOINTER = `
-const { workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
-const db = new Database(workerData.path);
-setInterval(() => {
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch {}
-}, workerData.everyMs);
-`;
-
-/**
- * WAL checkpoints on a worker thread with its own connection instead of inside a commit on the
- * event loop: with SQLite's automatic checkpoint every 1000 frames, copying them into the
- * database file (and its fsync) was about a quarter of a send's storage cost. The worker runs a
- * PASSIVE checkpoint every few ms, which never blocks a writer. Commits are exactly as durable
- * as before (a checkpoint only moves committed frames). The main connection keeps its own
- * automatic checkpoint at a higher threshold as a backstop: it restarts the WAL when the worker
- * never catches up between two commits, and covers a worker that failed.
- */
-function checkpointOffLoop(sqlite: Database.Database, path: string): void {
-  let worker: Worker;
-  try {
-    worker = new Worker(CHECKPOINTER, {
-      eval: true,
-      workerData: { driver: require.resolve("better-sqlite3"), path, everyMs: CHECKPOINT_EVERY_MS },
-    });
-  } catch {
-    return;
-  }
-  worker.unref();
-  sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_PAGES}`);
-  // A failed worker: the main connection checkpoints at SQLite's default again.
-  worker.on("error", () => {
-    if (sqlite.open) sqlite.pragma("wal_autocheckpoint = 1000");
-  });
-  const close = sqlite.close.bind(sqlite);
-  sqlite.close = () => {
-    void worker.terminate();
-    return close();
-  };
 }
 
 /** Two nodes starting together may race to migrate; the loser retries and finds the work done. */
