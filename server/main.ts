@@ -44,6 +44,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  process.stderr.write(`lantern: failed to start: ${(e as Error).message}\n`);
+  // Nothing a user wrote exists yet at start-up, so the frames are safe to print and say where.
+  const frames = String((e as Error)?.stack ?? "")
+    .split("\n")
+    .filter((l) => l.startsWith("    at "))
+    .slice(0, 6);
+  process.stderr.write(`lantern: failed to start: ${(e as Error).message}\n${frames.join("\n")}\n`);
   process.exit(1);
 });

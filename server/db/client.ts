@@ -30,16 +30,29 @@ export function openDatabase(path: string): Db {
   return db;
 }
 
-/** Two nodes starting together may race to migrate; the loser retries and finds the work done. */
+/**
+ * Two nodes starting together may race to migrate. drizzle's migrator reads the applied
+ * migrations before its (deferred) transaction, so the loser of the race either waits and then
+ * finds a table it meant to create, or is refused at once with SQLITE_BUSY(_SNAPSHOT) when its
+ * snapshot went stale (SQLite does not wait in that case). Either way it rolls back, so it
+ * waits a little, with jitter, and tries again, then finds the work done.
+ */
 function migrateWithRetry(db: Db): void {
   for (let attempt = 1; ; attempt++) {
     try {
       migrate(db, { migrationsFolder: MIGRATIONS });
       return;
     } catch (e) {
-      if (attempt >= 5 || !(isBusy(e) || /already exists/.test(String((e as Error)?.message)))) throw e;
+      const racing = isBusy(e) || /already exists/.test(String((e as Error)?.message));
+      if (attempt >= 40 || !racing) throw e;
+      sleepSync(20 + Math.random() * 80);
     }
   }
+}
+
+/** Block this thread for `ms` (start-up only: nothing else is running yet). */
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** How many times a transaction is tried when another process holds the write lock. */
