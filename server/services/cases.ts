@@ -74,14 +74,14 @@ export function openCaseInTx(ctx: Ctx, o: CaseOpening): Case {
 }
 
 /**
- * Open the crisis case a stored chat message calls for, if its decision escalates. Call inside
- * the transaction that stores the message; returns null when no case is due.
+ * Open the crisis case a stored text calls for (a chat message, or a forum thread or reply), if
+ * its decision escalates. Call inside the transaction that stores it; null when no case is due.
  */
 export function openCrisisCaseInTx(
   ctx: Ctx,
   p: { tenant: string; handle: string },
   d: { escalate: boolean; level: number; category: string | null },
-  at: { roomId: string; messageId: string },
+  at: Pick<CaseOpening, "roomId" | "messageId" | "threadId" | "replyId">,
 ): Case | null {
   if (!d.escalate) return null;
   return openCaseInTx(ctx, {

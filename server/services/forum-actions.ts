@@ -10,7 +10,7 @@ import { appendAudit } from "../db/repos/audit.ts";
 import * as repo from "../db/repos/forum.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
 import { nowIso } from "../ids.ts";
-import { openCaseInTx } from "./cases.ts";
+import { openCrisisCaseInTx } from "./cases.ts";
 import { type Ctx, type Principal, requireStaff } from "./context.ts";
 import type { Decision } from "./enforce-verdict.ts";
 import { announceForumPost, broadcast } from "./forum-feed.ts";
@@ -54,18 +54,7 @@ export function edit(
       : repo.updateThread(ctx.db, thread.id, { ...changes(d), title: d.title ?? thread.title });
     // A reply held again stops counting until it is approved.
     const parent = reply && d.status === "held" ? repo.dropReply(ctx.db, thread.id) : undefined;
-    const caseOpened = d.escalate
-      ? openCaseInTx(ctx, {
-          tenant: p.tenant,
-          source: "crisis",
-          level: d.level,
-          category: d.category,
-          threadId: thread.id,
-          replyId: reply?.id ?? null,
-          subjectHandle: p.handle,
-          actor: "system",
-        })
-      : null;
+    const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: thread.id, replyId: reply?.id ?? null });
     return { updated, parent, caseOpened };
   });
   const post = reply

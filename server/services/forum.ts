@@ -10,7 +10,7 @@ import { isUniqueViolation } from "../db/errors.ts";
 import * as repo from "../db/repos/forum.ts";
 import { AppError, notFound } from "../errors.ts";
 import { newId, nowIso } from "../ids.ts";
-import { openCaseInTx } from "./cases.ts";
+import { openCrisisCaseInTx } from "./cases.ts";
 import type { Ctx, Principal } from "./context.ts";
 import { announceForumPost, broadcast } from "./forum-feed.ts";
 import { moderatePost, moderateReply } from "./forum-moderation.ts";
@@ -47,7 +47,7 @@ export async function post(ctx: Ctx, p: Principal, input: ForumPost): Promise<Po
   if (earlier) return earlier;
   await limit(ctx, p);
   const d = moderatePost(ctx, p.tenant, input.title, input.body);
-  let stored: { row: repo.ThreadRow; caseOpened: ReturnType<typeof openCaseInTx> | null };
+  let stored: { row: repo.ThreadRow; caseOpened: ReturnType<typeof openCrisisCaseInTx> };
   try {
     stored = transaction(ctx.db, () => {
       const now = nowIso();
@@ -69,17 +69,7 @@ export async function post(ctx: Ctx, p: Principal, input: ForumPost): Promise<Po
         seq,
         activitySeq: seq,
       });
-      const caseOpened = d.escalate
-        ? openCaseInTx(ctx, {
-            tenant: p.tenant,
-            source: "crisis",
-            level: d.level,
-            category: d.category,
-            threadId: row.id,
-            subjectHandle: p.handle,
-            actor: "system",
-          })
-        : null;
+      const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: row.id });
       return { row, caseOpened };
     });
   } catch (e) {
@@ -109,7 +99,7 @@ export async function reply(ctx: Ctx, p: Principal, input: ForumReply): Promise<
   let stored: {
     row: repo.ReplyRow;
     parent: repo.ThreadRow | null;
-    caseOpened: ReturnType<typeof openCaseInTx> | null;
+    caseOpened: ReturnType<typeof openCrisisCaseInTx>;
   };
   try {
     stored = transaction(ctx.db, () => {
@@ -133,18 +123,7 @@ export async function reply(ctx: Ctx, p: Principal, input: ForumReply): Promise<
         seq,
       });
       const parent = seq === null ? null : repo.bumpThread(ctx.db, thread.id, seq, now);
-      const caseOpened = d.escalate
-        ? openCaseInTx(ctx, {
-            tenant: p.tenant,
-            source: "crisis",
-            level: d.level,
-            category: d.category,
-            threadId: thread.id,
-            replyId: row.id,
-            subjectHandle: p.handle,
-            actor: "system",
-          })
-        : null;
+      const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: thread.id, replyId: row.id });
       return { row, parent, caseOpened };
     });
   } catch (e) {
