@@ -58,23 +58,29 @@ afterEach(async () => {
   await hook?.close();
 });
 
+/** A server whose tenant "hooked" posts to a receiver refusing the first `refuse` deliveries; a participant in a room. */
+async function hookedRoom(refuse: number, backoffMs: string) {
+  hook = await receiver(refuse);
+  server = await startServer({
+    env: { LANTERN_WEBHOOK_INTERVAL_MS: "20", LANTERN_WEBHOOK_BACKOFF_MS: backoffMs },
+    tenants: [
+      {
+        id: "hooked",
+        jwt: { alg: "HS256", secret: "hooked-secret-0123456789" },
+        webhook: { url: hook.url, secret: SECRET },
+      },
+    ],
+  });
+  const roomId = await createRoom(server, {}, "hooked");
+  const a = await server.client({ sub: "a", tenant: "hooked" });
+  await call(a, "room:join", { roomId });
+  return { roomId, a };
+}
+
 describe("webhooks", () => {
   it("signs each event, retries a refused delivery until it arrives, never sends message text, never reuses an id", async () => {
-    hook = await receiver(1);
-    server = await startServer({
-      env: { LANTERN_WEBHOOK_INTERVAL_MS: "30", LANTERN_WEBHOOK_BACKOFF_MS: "50" },
-      tenants: [
-        {
-          id: "hooked",
-          jwt: { alg: "HS256", secret: "hooked-secret-0123456789" },
-          webhook: { url: hook.url, secret: SECRET },
-        },
-      ],
-    });
-    const roomId = await createRoom(server, {}, "hooked");
-    const a = await server.client({ sub: "a", tenant: "hooked" });
+    const { roomId, a } = await hookedRoom(1, "50");
     const spec = await server.client({ sub: "s", tenant: "hooked", role: "peer_specialist" });
-    await call(a, "room:join", { roomId });
     const text = "i want to kill myself tonight, UNIQUE-PHRASE-42";
     await call(a, "message:send", { roomId, clientId: "w1", body: text });
     const opened = await until(() => hook.deliveries.find((d) => d.status === 204));
@@ -107,20 +113,7 @@ describe("webhooks", () => {
   });
 
   it("keeps retrying with back-off while the receiver refuses (at least five tries)", async () => {
-    hook = await receiver(4);
-    server = await startServer({
-      env: { LANTERN_WEBHOOK_INTERVAL_MS: "20", LANTERN_WEBHOOK_BACKOFF_MS: "20" },
-      tenants: [
-        {
-          id: "hooked",
-          jwt: { alg: "HS256", secret: "hooked-secret-0123456789" },
-          webhook: { url: hook.url, secret: SECRET },
-        },
-      ],
-    });
-    const roomId = await createRoom(server, {}, "hooked");
-    const a = await server.client({ sub: "a", tenant: "hooked" });
-    await call(a, "room:join", { roomId });
+    const { roomId, a } = await hookedRoom(4, "20");
     await call(a, "message:send", { roomId, clientId: "w2", body: "i want to die" });
     await until(() => hook.deliveries.find((d) => d.status === 204));
     expect(hook.deliveries.map((d) => d.status)).toEqual([503, 503, 503, 503, 204]);
