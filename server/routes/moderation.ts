@@ -21,8 +21,8 @@ export async function moderationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx
   app.post("/api/moderation/check", async (req) => {
     requireStaff(req.principal);
     const { text, kind } = parsed(parse(S.checkText, req.body));
-    const v = judge(ctx, req.principal.tenant, kind ?? "group", null, undefined, text);
-    return { verdict: v };
+    // The body is the verdict itself, as PROTOCOL.md says; nothing is stored.
+    return judge(ctx, req.principal.tenant, kind ?? "group", null, undefined, text);
   });
   app.get("/api/cases", async (req) => {
     const { status } = parsed(parse(caseQuery, req.query));

@@ -250,7 +250,8 @@ describe("stepped actions", () => {
       text: "call me 415 555 0132",
     });
     expect(r.status).toBe(200);
-    expect(r.body.verdict.action).toBe("redact");
-    expect(r.body.verdict.privacy[0].type).toBe("phone");
+    expect(r.body.action).toBe("redact");
+    expect(r.body.privacy[0].type).toBe("phone");
+    expect(r.body.redacted).toBe("call me [phone]");
   });
 });
