@@ -17,7 +17,7 @@ const resource = z.strictObject({
 });
 
 const jwtKey = z.discriminatedUnion("alg", [
-  z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(16, "at least 16 characters") }),
+  z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(1, "must not be empty") }),
   z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
 ]);
 
@@ -31,7 +31,7 @@ const tenantSchema = z.strictObject({
   jwt: jwtKey,
   audience: z.string().min(1).optional(),
   allowedOrigins: z.array(z.string().url()).default([]),
-  webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(16) }).optional(),
+  webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(1) }).optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
   retentionDays: z.number().int().positive().default(365),
   crisisResources: z.array(resource).optional(),
@@ -69,6 +69,8 @@ export interface Config {
   tenants: ReadonlyMap<string, Tenant>;
   /** True when the default tenant's secret was generated for local development. */
   devSecret: boolean;
+  /** Tenants whose HS256 or webhook secret is shorter than 32 characters (warned about at start). */
+  weakSecrets: string[];
   /** Tunables that tests shorten; operators rarely change them. */
   limits: {
     sendsPerWindow: number;
@@ -168,7 +170,6 @@ export function loadConfig(env: Env = process.env): Config {
   let generated = false;
   if (!tenants.has("default")) {
     let secret = env.JWT_SECRET;
-    if (secret !== undefined && secret.length < 16) fail("JWT_SECRET", "at least 16 characters");
     if (!secret) {
       secret = devSecret(dataFolder(databasePath));
       generated = true;
@@ -184,6 +185,12 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     tenants,
     devSecret: generated,
+    weakSecrets: [...tenants.values()]
+      .filter(
+        (t) =>
+          (t.jwt.alg === "HS256" && t.jwt.secret.length < 32) || (t.webhook && t.webhook.secret.length < 32),
+      )
+      .map((t) => t.id),
     limits: Object.freeze({
       sendsPerWindow: int(env, "LANTERN_SENDS_PER_WINDOW", 60, 1, 100_000),
       sendWindowMs: int(env, "LANTERN_SEND_WINDOW_MS", 10_000, 100, 3_600_000),

@@ -22,6 +22,11 @@ async function main(): Promise<void> {
     log.warn(
       "JWT_SECRET is not set: using a generated development secret from the data folder (dev only; `npm run token` uses it too)",
     );
+  if (config.weakSecrets.length > 0)
+    log.warn(
+      { tenants: config.weakSecrets },
+      "short HS256 or webhook secrets (under 32 characters): fine for trying Lantern, weak in production",
+    );
   const server = await buildApp(config, { logger: log });
   const address = await server.app.listen({ port: config.port, host: config.host });
   log.info(
