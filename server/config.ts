@@ -9,7 +9,7 @@ import { z } from "zod";
 
 export class ConfigError extends Error {}
 
-const resource = z.strictObject({
+const resource = z.object({
   name: z.string().min(1),
   phone: z.string().optional(),
   sms: z.string().optional(),
@@ -21,7 +21,8 @@ const jwtKey = z.discriminatedUnion("alg", [
   z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
 ]);
 
-const tenantSchema = z.strictObject({
+// Unknown keys are ignored (a tenants file may carry an operator's own notes); known ones are checked.
+const tenantSchema = z.object({
   id: z
     .string()
     .min(1)
@@ -133,7 +134,7 @@ function readTenants(path: string): Tenant[] {
   } catch (e) {
     fail("LANTERN_CONFIG", `cannot read ${path} as JSON (${(e as Error).message.split("\n")[0]})`);
   }
-  const parsed = z.strictObject({ tenants: z.array(z.unknown()) }).safeParse(raw);
+  const parsed = z.object({ tenants: z.array(z.unknown()) }).safeParse(raw);
   if (!parsed.success) fail("LANTERN_CONFIG", "expected { tenants: [...] }");
   return parsed.data.tenants.map((t, i) => {
     const r = tenantSchema.safeParse(t);

@@ -37,8 +37,9 @@ export class AuthError extends Error {
 const claimsSchema = z.object({
   sub: z.string().min(1).max(200),
   tenant: z.string().min(1).max(64).optional(),
-  role: z.enum(ROLES),
-  name: z.string().trim().min(1).max(60),
+  // PROTOCOL.md lists both claims; a token without them is still someone, at the least privilege.
+  role: z.enum(ROLES).default("participant"),
+  name: z.string().trim().min(1).max(60).default("Member"),
   exp: z.number().int(),
 });
 

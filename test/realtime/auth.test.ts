@@ -155,3 +155,22 @@ describe("identity", () => {
     expect(JSON.stringify(m1)).not.toContain("integrator-user-42");
   });
 });
+
+describe("lenient where PROTOCOL.md allows it", () => {
+  it("treats a token without role or name as a participant called Member", async () => {
+    const token = createSigner({ key: DEFAULT_SECRET, algorithm: "HS256" })({
+      sub: "bare",
+      exp: now() + 600,
+    });
+    const c = await connectClient(server.url, token);
+    const staff = server.token({ sub: "s", role: "peer_specialist" });
+    const room = await http(server.url, "POST", "/api/rooms", staff, {
+      kind: "group",
+      name: "G",
+      visibility: "open",
+    });
+    const joined = await call(c, "room:join", { roomId: room.body.room.id });
+    expect(joined.me).toMatchObject({ name: "Member", role: "participant" });
+    expect((await call(c, "mod:subscribe", {})).error.code).toBe("forbidden");
+  });
+});
