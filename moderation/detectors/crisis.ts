@@ -99,6 +99,13 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     )
       return false;
     if (inSentence("educational", s)) return false;
+    // a screening question answered no after the signal: "asked if i ever had thoughts of..., i said no"
+    if (
+      !firm &&
+      inSentence("denial", s) &&
+      cue("denial").some((d) => d.fromTok >= s.toTok && sentenceOf(d.fromTok) === sentenceOf(s.fromTok))
+    )
+      return false;
     // the clean time named by an after-abstinence signal ("8 months sober gone") is not a recovered past
     if (inSentence("past", s) && !inSentence("present", s)) {
       if (!s.entry.flags.has("after_clean")) return false;
@@ -117,6 +124,7 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
   const plan = cue("plan").length > 0;
   const means = cue("means").length > 0;
   const odRisk = cue("od_risk").length > 0;
+  const intox = cue("intox").length > 0;
   for (const s of kept) {
     const c = s.entry.category;
     // use after clean time with lost tolerance is an overdose risk, not only a relapse
@@ -132,6 +140,7 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     if (later && intent && lvl >= 2) lvl = Math.max(lvl, 3);
     if (now && (intent || lvl >= 3) && lvl >= 2) lvl = 4;
     else if (now && lvl === 2) lvl = 3;
+    if (intox && c === "self_harm" && lvl === 2) lvl = 3;
     s.level = lvl as CrisisLevel;
   }
 

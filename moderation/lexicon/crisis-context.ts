@@ -44,6 +44,26 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["veto", "idiom.slip_and", "slip and a ~1 relapse"],
   ["veto", "idiom.cravings_down", "cravings ~2 down|gone|better|lower|easier"],
   ["veto", "idiom.end_of_day", "end of the day"],
+  // "that pun was so bad i wanna die": a reaction to something embarrassing or awful, not ideation
+  [
+    "veto",
+    "idiom.so_bad_die",
+    "so|too|was bad|cringe|cringey|awkward|embarrassing|funny|cute ~2 i ~1 wana|want|could ~1 die",
+  ],
+  [
+    "veto",
+    "idiom.high_on",
+    "high on life|gratitude|sobriety|recovery|hope / high school|risk|functioning|strung|alert|hopes|blood|pressure",
+  ],
+  ["veto", "idiom.hurt_feelings", "hurt|hurting|hurted ~2 feelings|feeling|chances"],
+  // a dose, not an amount taken at once: "took 20 mg of lexapro"
+  ["veto", "idiom.dose", "@qty mg|mgs|mcg|milligrams|milligram|ml|units|iu|mil"],
+  // fear of how someone will react, not fear of the person
+  [
+    "veto",
+    "idiom.scared_reaction",
+    "scared|afraid|terrified of ~3 finding|find|knowing|know|reaction|judging|judge|thinking|leaving|losing|disappointing|telling|seeing",
+  ],
   ["veto", "idiom.hanging_in", "hanging in there"],
   ["veto", "idiom.slip_on", "slip|slipped|sliped on the ~1 ice|stairs|floor|sidewalk|steps|wet|snow|road"],
   ["veto", "idiom.hit_me_up", "hit|hits me up|with"],
@@ -101,14 +121,29 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["educational", "edu.algospeak", "algospeak|slang"],
   ["educational", "edu.bring_up", "bring it up / how do you ~3 help|talk|know"],
   ["educational", "edu.what_are", "what are|whats the"],
+  ["educational", "edu.book", "book|books|novel|memoir|poem|poetry|bok|boks"],
+  // a screening question answered no ("asked if i ever had thoughts of..., i said no")
+  ["denial", "deny.said_no", "i ~1 said|say|answered|told ~1 no|nope|never"],
   // raise the level
   ["time_now", "time.tonight", "tonight|rn / right now / esta noche / ahora mismo / in an hour"],
   ["time_now", "time.asleep", "once|after|when everyone|everybody ~2 asleep|sleeping|leaves|gone"],
   ["time_now", "time.bye", "bye|goodbye / this is it"],
   ["time_later", "time.later", "@weekday|soon|manana / next|this week / fin de semana"],
+  ["time_later", "time.es_cuando", "cuando salga|sale|llegue|vuelva / cuando lo|la vea|veo"],
+  // the writer is drunk or high now (capability: DESIGN.md raises ideation when intoxicated)
+  [
+    "intox",
+    "intox.now",
+    "im|am|currently|still|so ~1 drunk|wasted|high|loaded|hammered|blackout / been drinking|using ~2 all day|all night|since|tonight",
+  ],
   ["plan", "plan.planned", "planned|planning|plan / figured out / know how"],
   ["means", "means.weapon", "@weapon"],
   ["means", "means.stash", "@pills saved|ready|stashed"],
+  [
+    "means",
+    "means.counted",
+    "counted|lined|laid|set ~1 out|up ~3 @pills / @pills ~2 counted|lined|laid ~1 out|up",
+  ],
   ["means", "means.es", "tengo|compre ~2 las|la|una ~1 pastillas|cuerda|pistola|navaja"],
   ["means", "means.by_door", "by the door / in the car / loaded"],
   ["laugh", "laugh.words", "@laugh|jk|joking|kidding"],
@@ -116,6 +151,6 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   [
     "od_risk",
     "risk.tolerance",
-    "fent|fentanyl|tranq|dope|heroin|tolerance / used|using|shot|shooting|use ~2 alone / same|usual|old|full amount|dose / as much as ~2 before|used|usual",
+    "fent|fentanyl|tranq|dope|heroin|tolerance / used|using|shot|shooting|use ~2 alone / alone in ~1 my|a|the ~1 car|room|bathroom|apartment|house|truck / same|usual|old|full amount|dose / as much as ~2 before|used|usual",
   ],
 ];

@@ -38,6 +38,15 @@ export const OVERDOSE: readonly SignalRow[] = [
   ["od.passed_out", 4, "passed out ~6 needle|syringe|pills|wont|cant", ["firm", "third"]],
   ["od.odding", 4, "@they|im ~1 oding|odding|overdosing|od|odd", ["firm", "third"]],
   ["od.odding_now", 4, "oding|odding|overdosing rn|now", ["firm", "third"]],
+  // a large amount taken at once: "took like 30 of my tylenol", "took a bunch of xanax"
+  ["od.took_qty", 4, "took|taken|swallowed|popped|ate|downed ~2 @qty ~3 @pills", ["firm"]],
+  // an overdose hours ago, reversed or treated: still the top level (DESIGN.md)
+  [
+    "od.od_recent",
+    4,
+    "od|odd|oded|overdosed ~2 last night|yesterday|earlier|today|this morning / narcan|narcaned me / had to narcan ~1 me / narcan me ~1 twice|again",
+    ["firm"],
+  ],
   ["od.took_too_much", 4, "took|taken|did|had ~1 too|way ~1 much|many", ["firm"]],
   ["od.think_od", 4, "think ~2 od|odd|oding|overdosing|overdosed", ["firm"]],
   ["od.heart", 4, "heart ~2 racing|pounding|crazy", ["firm"]],
@@ -61,6 +70,14 @@ export const HARM_OTHERS: readonly SignalRow[] = [
     2,
     "thoughts|thinking|fantasize|fantasizing|dream about ~1 hurting|kiling|hurt|kil|stabing|shooting|making",
   ],
+  [
+    "ho.think_hurt",
+    2,
+    "think|thought about ~1 hurting|kiling|stabing|shooting|beating ~1 people|someone|somebody|others|him|her|them",
+  ],
+  // a named method against a person is more than the hyperbolic "gonna kill him"
+  ["ho.method_person", 2, "@gonna ?to stab|shoot|strangle|choke|beat @person", ["intent", "hyper"]],
+  ["ho.swear", 3, "swear ~4 @gonna ?to hurt|stab|shoot|strangle|beat @person", ["intent", "hyper"]],
   ["ho.make_pay", 2, "make|making ~2 pay"],
   ["ho.want_hurt", 2, "@want to hurt|kil|stab|shoot @person"],
   ["ho.someone_hurt", 2, "someone|somebody|people ~1 gonna|going|wil ~1 get hurt"],
@@ -73,7 +90,7 @@ export const HARM_OTHERS: readonly SignalRow[] = [
   [
     "ho.heading_with",
     3,
-    "heading|going ~3 right now|rn|tonight ~1 with the|my / on my way to ~3 with the|my",
+    "heading|going ~3 right|now|rn|tonight ?now ~1 with the|my|a ~1 @weapon / on my way to ~3 with the|my ~1 @weapon",
     ["intent"],
   ],
 ];
@@ -86,6 +103,17 @@ export const ABUSE: readonly SignalRow[] = [
   ],
   ["ab.screams", 1, "@partner ~2 screams|yells|scream|yell at|if"],
   ["ab.pressure", 1, "pressuring|pressures me to"],
+  // blackmail: "says he'll tell everyone... if i dont send them"
+  [
+    "ab.blackmail",
+    2,
+    "hel|shel|theyl|he|she|they|threatens|threatened|threatening ?wil ?to tel|post|show|leak|expose|send ~1 everyone|everybody|people|group|pics|photos|nudes|pictures|videos|me ~4 if|unless i ~1 dont|wont|do|stop|leave",
+  ],
+  [
+    "ab.scared_of",
+    2,
+    "scared|afraid|terrified of him|her / scared|afraid|terrified of my husband|wife|partner|bf|gf|boyfriend|girlfriend|stepdad",
+  ],
   ["ab.believe", 1, "nobody would believe me / no one would believe me"],
   ["ab.street", 1, "il be on the street"],
   ["ab.wont_let", 1, "@partner ~2 wont let me / wont|doesnt let me ~1 leave|see|talk|call"],
@@ -135,6 +163,12 @@ export const RELAPSE: readonly SignalRow[] = [
     ["after_clean"],
   ],
   [
+    "re.first_time_in",
+    1,
+    "shot|picked up ~2 first time in|since / got high|drunk|wasted|loaded ~2 first time in|since / drank|used|smoked|snorted|popped ~2 first time in|since",
+    ["after_clean"],
+  ],
+  [
     "re.sober_gone",
     1,
     "sober|clean|sobriety ~1 gone|ruined|wasted|blown|over / clean|sober time|streak ~1 gone|ruined|blown",
@@ -146,6 +180,11 @@ export const RELAPSE: readonly SignalRow[] = [
   ["re.lost_time", 1, "lost|reset my ~1 clean|sober time|date"],
   ["re.craving", 1, "craving|cravings|crave / urge|urges to use|drink"],
   ["re.white_knuckle", 1, "white knuckling|knuckle|knuckled"],
+  [
+    "re.high_now",
+    1,
+    "high|drunk|wasted|loaded|hammered rn|now|af|asf / im|am|currently ~1 high|drunk|wasted|loaded|hammered",
+  ],
   ["re.dragon", 1, "chasing the dragon"],
   ["re.dealer", 1, "old|my dealer|plug ~1 texted|called|messaged|hit"],
   ["re.baggie", 1, "found|have ~2 baggie|stash|bag"],

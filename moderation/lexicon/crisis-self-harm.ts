@@ -94,7 +94,7 @@ export const SELF_HARM: readonly SignalRow[] = [
     2,
     "urge|urges to cut|burn|harm / want|wanna to cut ~1 myself|again / thinking about cutting|cuting|burning",
   ],
-  ["sh.cut_again", 2, "cutting|cut again"],
+  ["sh.cut_again", 2, "cutting|cut|burning|burned|burnt again"],
   ["sh.swerve", 2, "swerv*|drive|driving into ~2 wall|tree|traffic|truck"],
   ["sh.jump", 2, "jump|jumping off|from ~2 bridge|roof|building|ledge|balcony|cliff"],
   ["sh.in_front", 2, "in front of ~2 train|bus|car|truck"],
@@ -144,6 +144,8 @@ export const SELF_HARM: readonly SignalRow[] = [
   ["sh.bridge", 3, "on|at the bridge|ledge|roof|tracks"],
   ["sh.looked_up", 3, "looked up how ~2 take|many|much"],
   ["sh.how_many", 3, "how many @pills ~3 take|kill|die"],
+  // researching a lethal amount of one's own medication is method research
+  ["sh.how_many_would", 3, "how many|much ~4 @pills ~3 would|it|to ~1 take|kil|die|od|overdose"],
   ["sh.last_post", 3, "this is my last post|message"],
   [
     "sh.not_going_back",

@@ -17,6 +17,7 @@ export const SPANISH: readonly (readonly [CrisisCategory, SignalRow])[] = [
       "quiero morir|morirme|matarme|desaparecer|suicidarme / me quiero morir|matar|suicidar",
     ],
   ],
+  ["self_harm", ["es.ganas_morir", 2, "ganas de morir|morirme|matarme|desaparecer|suicidarme"]],
   ["self_harm", ["es.quitar_vida", 2, "quitarme|quitar ~1 la vida", ["intent"]]],
   [
     "self_harm",

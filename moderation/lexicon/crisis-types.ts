@@ -37,6 +37,8 @@ export type CueRole =
   | "plan" // "planned out", "i know how": raises ideation to 3
   | "means" // weapons, stockpiles: raise ideation and threats to 3
   | "laugh" // laughter: cancels "hyper" signals
+  | "denial" // "asked if i ever... and i said no": the writer answers no to the question in the sentence
+  | "intox" // the writer is drunk or high now: raises self-harm ideation to 3 (capability, DESIGN.md)
   | "od_risk"; // using alone, the old dose, fentanyl: after abstinence, use becomes overdose risk
 
 /** A compiled signal entry. */

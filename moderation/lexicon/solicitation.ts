@@ -48,6 +48,11 @@ export const SOLICITATION: readonly (readonly [string, SolicitationType, string]
     "private_meeting",
     "just knock / knock ~1 loud|twice|hard / buzz me ~1 in|up / stop|drop by ~2 tonight|later|anytime|after",
   ],
+  [
+    "meet_at_mine",
+    "private_meeting",
+    "meet|meetup|hang|hangout ~2 at|to my|our place|apartment|house|room|crib",
+  ],
   ["meet_me", "private_meeting", "meet me ~2 after|at|outside|tonight|later"],
   ["dm_for", "off_platform", "dm|pm for the|my ~1 date|address|number|info"],
 ];

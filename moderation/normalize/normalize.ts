@@ -129,7 +129,21 @@ function leet(n: number): void {
 /** Pass 3: mark separators between letters split apart ("k i l l", "k.i.l.l"); keeps a leading "i"/"a". */
 function markSplit(n: number): boolean {
   const letter = (k: number): boolean => k >= 0 && k < n && isLetterCode(C[k]!);
+  const sepAt = (k: number): boolean => k >= 0 && k < n && SEP_CODE[C[k]!] === 1;
+  /** Two separators in a row at `k`: a word gap between split-letter words. */
+  const gapAt = (k: number): boolean => sepAt(k) && sepAt(k + 1);
+  /** A split run of 3+ lone letters starts at `k`. */
+  const runAt = (k: number): boolean =>
+    letter(k) &&
+    !letter(k + 1) &&
+    sepAt(k + 1) &&
+    letter(k + 2) &&
+    !letter(k + 3) &&
+    C[k + 3] === C[k + 1] &&
+    letter(k + 4) &&
+    !letter(k + 5);
   let any = false;
+  let lastEnd = -1;
   let i = 0;
   while (i < n) {
     // a run starts at a lone letter followed by a separator and another lone letter
@@ -148,15 +162,21 @@ function markSplit(n: number): boolean {
       k += 2;
       count++;
     }
-    if (count >= 3) {
+    // a two-letter run joins when a word gap (two separators) ties it to a longer split run:
+    // "w a n t  t o  d i e"
+    const tied =
+      count === 2 &&
+      ((lastEnd >= 0 && i - lastEnd === 3 && gapAt(lastEnd + 1)) || (gapAt(k + 1) && runAt(k + 3)));
+    if (count >= 3 || tied) {
       let from = i;
       if ((C[i] === 105 || C[i] === 97) && count >= 4) from = i + 2;
       for (let m = from + 1; m < k; m += 2) {
         DROP[m] = 1;
         any = true;
       }
-    }
-    i = k + 1;
+      lastEnd = k;
+      i = k + 1;
+    } else i++; // the run failed: its second letter may start a run of its own ("i c.u.t")
   }
   return any;
 }
