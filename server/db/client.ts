@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { isBusy } from "./errors.ts";
+import { isBusy, sqliteMessage } from "./errors.ts";
 import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -20,9 +20,10 @@ const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
 export function openDatabase(path: string): Db {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  // The busy timeout first: switching to WAL takes a lock that a node starting beside us may hold.
   sqlite.pragma("busy_timeout = 5000");
-  sqlite.pragma("journal_mode = WAL");
+  // Switching a new file to WAL needs an exclusive lock, and SQLite refuses it at once (without
+  // the busy timeout) while a node starting beside us holds one: wait a little and try again.
+  retryWhileBusy(() => sqlite.pragma("journal_mode = WAL"));
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   const db = drizzle(sqlite, { schema });
@@ -38,13 +39,20 @@ export function openDatabase(path: string): Db {
  * waits a little, with jitter, and tries again, then finds the work done.
  */
 function migrateWithRetry(db: Db): void {
+  retryWhileBusy(
+    () => migrate(db, { migrationsFolder: MIGRATIONS }),
+    (e) => /already exists/.test(sqliteMessage(e)),
+  );
+}
+
+/** Start-up only: run `fn`, retrying with a jittered 20-100 ms pause while another process holds the lock. */
+function retryWhileBusy(fn: () => unknown, alsoRetry: (e: unknown) => boolean = () => false): void {
   for (let attempt = 1; ; attempt++) {
     try {
-      migrate(db, { migrationsFolder: MIGRATIONS });
+      fn();
       return;
     } catch (e) {
-      const racing = isBusy(e) || /already exists/.test(String((e as Error)?.message));
-      if (attempt >= 40 || !racing) throw e;
+      if (attempt >= 40 || !(isBusy(e) || alsoRetry(e))) throw e;
       sleepSync(20 + Math.random() * 80);
     }
   }

@@ -18,6 +18,11 @@ export function sqliteCode(e: unknown): string | undefined {
   return driverError(e)?.code;
 }
 
+/** SQLite's own message (it names tables and columns, never values), from the cause chain. */
+export function sqliteMessage(e: unknown): string {
+  return driverError(e)?.message ?? "";
+}
+
 /** Another connection (another node) holds the lock: the operation may be retried. */
 export function isBusy(e: unknown): boolean {
   const code = sqliteCode(e);
