@@ -2,6 +2,7 @@
  * buildApp(config): the whole server, ready but not listening. Fastify for HTTP, Socket.IO on
  * the same HTTP server, one set of services behind both. Only main.ts listens.
  */
+import type { Socket } from "node:net";
 import cors from "@fastify/cors";
 import fastifyJwt from "@fastify/jwt";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
@@ -32,6 +33,8 @@ import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-l
 
 /** How long a draining node waits for handlers that still owe an ack. */
 const DRAIN_MS = 5_000;
+/** How long closing connections may take to say goodbye before they are cut. */
+const CLOSE_GRACE_MS = 1_000;
 
 export interface BuildOptions {
   /** A logger to use instead of one made from config.logLevel (tests capture output this way). */
@@ -116,6 +119,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   await app.ready();
 
+  // Every TCP connection, upgraded WebSockets included, so a shutdown can end the stragglers.
+  const connections = new Set<Socket>();
+  app.server.on("connection", (socket: Socket) => {
+    connections.add(socket);
+    socket.once("close", () => connections.delete(socket));
+  });
+
   const jobs: Jobs | null = opts.jobs === false ? null : startJobs(ctx);
   let closing: Promise<void> | null = null;
   const close = () => {
@@ -133,7 +143,13 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       });
       await settled(io, DRAIN_MS);
       io.local.disconnectSockets(true);
+      // A peer that has gone silent (offline, asleep) never answers the WebSocket close, and the
+      // HTTP server would wait for ws's 30 s close timeout: after a short grace, cut the wire.
+      const cut = setTimeout(() => {
+        for (const socket of connections) socket.destroy();
+      }, CLOSE_GRACE_MS);
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      clearTimeout(cut);
       await app.close();
       await redis?.close();
       db.$client.close();

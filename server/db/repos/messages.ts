@@ -8,9 +8,6 @@ import { membersByHandle } from "./users.ts";
 
 export type MessageRow = typeof messages.$inferSelect;
 
-/** Statuses that hold a place in the room's sequence (a deleted message stays as a tombstone). */
-export const SEQUENCED: MessageStatus[] = ["visible", "redacted", "deleted"];
-
 export type NewMessageRow = Omit<MessageRow, "editedAt">;
 
 /**

@@ -64,7 +64,3 @@ export function settle(db: Db, id: string, owner: string, set: Partial<OutboxRow
     .where(and(eq(outbox.id, id), eq(outbox.leaseOwner, owner)))
     .run();
 }
-
-export function findEvent(db: Db, id: string): OutboxRow | undefined {
-  return db.select().from(outbox).where(eq(outbox.id, id)).get();
-}
