@@ -3,7 +3,7 @@
  * so each token looks at a handful of candidates. Cost is linear in the number of tokens times
  * a small constant bounded by the phrase language (gaps <= 4 words, no nesting).
  */
-import { altMatches, compilePhrase, type Step } from "./compile.ts";
+import { altMatches, compileAlternatives, type Step } from "./compile.ts";
 import type { Token } from "./tokens.ts";
 
 /** A match of one entry: tokens [fromTok, toTok). */
@@ -11,11 +11,14 @@ export interface PhraseMatch<T> {
   readonly entry: T;
   readonly fromTok: number;
   readonly toTok: number;
+  /** The alternatives of the entry's phrase that this match took (see compile.ts). */
+  readonly choices: readonly string[];
 }
 
 interface Compiled<T> {
   readonly entry: T;
   readonly steps: readonly Step[];
+  readonly choices: readonly string[];
 }
 
 function wordMatches(step: Extract<Step, { kind: "word" }>, word: string): boolean {
@@ -68,12 +71,13 @@ export class PhraseMatcher<T> {
     classes: Readonly<Record<string, readonly string[]>> = {},
   ) {
     for (const entry of entries)
-      for (const alt of phraseOf(entry).split(" / ")) this.add(entry, compilePhrase(alt, classes));
+      for (const seq of compileAlternatives(phraseOf(entry), classes))
+        this.add({ entry, steps: seq.steps, choices: seq.choices });
   }
 
-  private add(entry: T, steps: Step[]): void {
+  private add(c: Compiled<T>): void {
     {
-      const c: Compiled<T> = { entry, steps };
+      const steps = c.steps;
       const first = steps[0]!;
       if (first.kind !== "word") return;
       const keys = new Set<string>();
@@ -129,7 +133,7 @@ export class PhraseMatcher<T> {
       for (const c of list) {
         // the first word already matched: continue from the second step
         const end = matchAt(c.steps, 1, tokens, ti + 1, sentence);
-        if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end });
+        if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end, choices: c.choices });
       }
     }
     return out;

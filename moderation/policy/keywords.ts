@@ -14,8 +14,9 @@ interface Compiled {
 
 const cache = new WeakMap<KeywordPolicy, Compiled>();
 
-// "self-harm" and "a.b" are several tokens in a message, so they are several words in a term
-const toPhrase = (term: string): string => term.replace(/[.-]+/g, " ").trim();
+// "self-harm" and "a.b" are several tokens in a message, so they are several words in a term; a
+// tenant's term is literal apart from `*`, so the lexicon grammar's operators are not operators here
+const toPhrase = (term: string): string => term.replace(/[.\-()|~?@/]+/g, " ").trim();
 
 function compile(k: KeywordPolicy): Compiled {
   let c = cache.get(k);
