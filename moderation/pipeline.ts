@@ -5,6 +5,7 @@
 import { detectCrisis } from "./detectors/crisis.ts";
 import { detectPrivacy } from "./detectors/privacy/index.ts";
 import { detectSolicitation } from "./detectors/solicitation.ts";
+import { splitRunTogether } from "./lexicon/segment.ts";
 import { tokenize } from "./lexicon/tokens.ts";
 import { normalize } from "./normalize/normalize.ts";
 import { digitView, plainView } from "./normalize/plain.ts";
@@ -28,12 +29,14 @@ export function moderate(text: string, policy: Policy = GROUP): Verdict {
   const judged = src.length > MAX_TEXT ? src.slice(0, MAX_TEXT) : src;
   const norm = normalize(judged);
   const tokens = tokenize(norm.text);
-  const crisis = detectCrisis(judged, norm, tokens);
+  // run-together words split for the lexicon detectors; privacy and keywords see words as typed
+  const words = splitRunTogether(tokens);
+  const crisis = detectCrisis(judged, norm, words);
   const plain = plainView(judged);
   const disabled = policy.privacy.disabled;
   let privacy = detectPrivacy({ original: judged, plain, digits: digitView(plain.text), norm, tokens });
   if (disabled.length) privacy = privacy.filter((f) => !disabled.includes(f.type as never));
-  const solicitation = detectSolicitation(judged, norm, tokens, privacy);
+  const solicitation = detectSolicitation(judged, norm, words, privacy);
   const keywords = detectKeywords(policy.keywords, norm, tokens);
   return decide(judged, policy, crisis, privacy, solicitation, keywords);
 }

@@ -15,9 +15,11 @@ const clientId = z
   .min(1)
   .max(128)
   .regex(/^[A-Za-z0-9_.:-]+$/, "letters, digits and _.:- only");
-const body = z.string().trim().min(1, "empty").max(MAX_BODY, `at most ${MAX_BODY} characters`);
-const reason = z.string().trim().max(500);
-const note = z.string().trim().max(4000);
+/** Lone UTF-16 surrogates become U+FFFD: stored and echoed text is always valid UTF-8. */
+const text = () => z.string().overwrite((s) => s.replace(/[\uD800-\uDFFF]/gu, "\uFFFD"));
+const body = text().trim().min(1, "empty").max(MAX_BODY, `at most ${MAX_BODY} characters`);
+const reason = text().trim().max(500);
+const note = text().trim().max(4000);
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 const tag = z.string().trim().toLowerCase().min(1).max(40);
 
@@ -35,7 +37,7 @@ export const messageReact = z.strictObject({ messageId: id, emoji: z.enum(REACTI
 export const messageReport = z.strictObject({ messageId: id, reason: reason.optional() });
 export const typing = z.strictObject({ roomId: id, typing: z.boolean() });
 export const empty = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
-const title = z.string().trim().min(1, "empty").max(MAX_TITLE, `at most ${MAX_TITLE} characters`);
+const title = text().trim().min(1, "empty").max(MAX_TITLE, `at most ${MAX_TITLE} characters`);
 const forumTag = z.enum(FORUM_TAGS, { error: `one of ${FORUM_TAGS.join(", ")}` });
 export const forumPost = z.strictObject({
   clientId,

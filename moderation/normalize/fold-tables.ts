@@ -83,21 +83,22 @@ export const LEET: Readonly<Record<string, string>> = {
 export const SPLIT_SEPARATORS = new Set([" ", ".", "-", "_", "*", "·", "/", "~", ",", "+"]);
 
 /**
- * Code points removed before matching: zero-width and joiner characters, soft hyphen, bidi
- * controls, variation selectors, the combining grapheme joiner. Combining marks are removed
- * separately (they carry accents we also want to drop for matching).
+ * Code points removed before matching: every Default_Ignorable_Code_Point (zero-width and joiner
+ * characters, soft hyphen, bidi controls, variation selectors, Hangul fillers, tag characters,
+ * musical-symbol formatting, ...) by Unicode property, not by a hand list, and unpaired UTF-16
+ * surrogates. Combining marks are removed separately (they carry accents we also drop).
  */
+const IGNORABLE = /^\p{Default_Ignorable_Code_Point}$/u;
+const BMP = new Uint8Array(0x10000);
+for (let cp = 0x80; cp < 0x10000; cp++)
+  if ((cp >= 0xd800 && cp <= 0xdfff) || IGNORABLE.test(String.fromCharCode(cp))) BMP[cp] = 1;
+
+/** True for a code point (as `codePointAt` gives it, so a lone surrogate too) that matching ignores. */
 export function isInvisible(cp: number): boolean {
-  return (
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x206f) ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    cp === 0xfeff ||
-    cp === 0x00ad ||
-    cp === 0x034f ||
-    cp === 0x180e ||
-    cp === 0x061c ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
+  return cp < 0x10000 ? BMP[cp] === 1 : IGNORABLE.test(String.fromCodePoint(cp));
+}
+
+/** Lone UTF-16 surrogates become U+FFFD, so stored and echoed text is valid UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDFFF]/gu, "\uFFFD");
 }

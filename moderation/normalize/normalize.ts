@@ -181,6 +181,50 @@ function markSplit(n: number): boolean {
   return any;
 }
 
+/** Left words that take each contraction suffix, folded and repeat-collapsed as `C` holds them. */
+const PRONOUNS = ["i", "you", "we", "they", "he", "she", "it", "that", "there", "who", "what", "where"];
+const CONTRACTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  [
+    "t",
+    new Set(
+      ["don", "doesn", "didn", "can", "couldn", "wouldn", "shouldn", "won", "isn", "wasn", "aren", "weren"]
+        .concat(["haven", "hasn", "hadn", "ain", "mustn", "needn"])
+        .map(collapse),
+    ),
+  ],
+  ["m", new Set(["i"])],
+  ["s", new Set(PRONOUNS.concat(["here", "hows", "everything", "nothing", "life"]))],
+  ["d", new Set(PRONOUNS)],
+  ["ll", new Set(PRONOUNS)],
+  ["ve", new Set(PRONOUNS)],
+  ["re", new Set(PRONOUNS)],
+]);
+
+function collapse(word: string): string {
+  return word.replace(/(.)\1+/g, "$1");
+}
+
+/**
+ * True when the space at `k` separates a word from a contraction suffix that lost its
+ * apostrophe: the suffix is one of t/m/s/d/ll/ve/re followed by a non-letter, and the word
+ * before it (already written to C[..m)) takes that suffix. Only looks a few units either side.
+ */
+function joinsContraction(k: number, n: number, m: number): boolean {
+  let j = k + 1;
+  while (j < n && j - k <= 3 && isLetterCode(C[j]!)) j++;
+  if (j === k + 1 || (j < n && isLetterCode(C[j]!))) return false;
+  let suffix = "";
+  for (let x = k + 1; x < j; x++) suffix += String.fromCharCode(C[x]!);
+  const lefts = CONTRACTIONS.get(suffix);
+  if (!lefts) return false;
+  let b = m - 1;
+  while (b > 0 && isLetterCode(C[b - 1]!)) b--;
+  if (m - b > 8) return false;
+  let left = "";
+  for (let x = b; x < m; x++) left += String.fromCharCode(C[x]!);
+  return lefts.has(left);
+}
+
 const CHUNK = 8192;
 
 /** Builds the matching view of `src`. Never throws; linear in the input length. */
@@ -198,6 +242,8 @@ export function normalize(src: string): Normalized {
       DROP[k] = 0;
       continue;
     }
+    // a contraction whose apostrophe became a space ("don t", "i m") is one word again
+    if (C[k] === 32 && m > 0 && isLetterCode(C[m - 1]!) && joinsContraction(k, n, m)) continue;
     const ch = C[k]!;
     if (m > 0 && C[m - 1] === ch && isLetterCode(ch)) {
       ends[m - 1] = E[k]!;

@@ -47,6 +47,20 @@ describe("messages in a group room", () => {
     expect(history.messages.map((m: { id: string }) => m.id)).toEqual([sent.message.id]);
   });
 
+  it("stores a lone UTF-16 surrogate as U+FFFD, so every client receives valid text", async () => {
+    const roomId = await createRoom(server);
+    const alice = await server.client({ sub: "alice" });
+    const bob = await server.client({ sub: "bob" });
+    await call(alice, "room:join", { roomId });
+    await call(bob, "room:join", { roomId });
+    const arriving = waitFor(bob, "message:new");
+    const sent = await send(alice, roomId, "half an emoji \ud83d here, a whole one \ud83d\ude00");
+    expect(sent.message.body).toBe("half an emoji \ufffd here, a whole one \ud83d\ude00");
+    expect((await arriving).body).toBe(sent.message.body);
+    const history = await call(bob, "room:history", { roomId });
+    expect(history.messages[0].body).toBe(sent.message.body);
+  });
+
   it("stores and broadcasts a resent clientId once and returns the first result", async () => {
     const roomId = await createRoom(server);
     const alice = await server.client({ sub: "alice" });
