@@ -3,11 +3,19 @@
  * negation, recovered past, educational talk, quotes, laughter) and raising modifiers
  * (time, plan, means). Returns findings with levels and rule ids; no user text leaves here.
  */
+import {
+  AT_HAND,
+  MEANS_COMMON,
+  MEANS_LETHAL,
+  PLACES,
+  SAFE_WITH_MEANS,
+  STOCKPILE,
+} from "../lexicon/crisis-compose.ts";
 import { CRISIS_MATCHER, phraseHasNegation } from "../lexicon/crisis-lexicon.ts";
 import type { CrisisEntry, CueRole, SignalEntry } from "../lexicon/crisis-types.ts";
 import type { PhraseMatch } from "../lexicon/matcher.ts";
 import type { Token } from "../lexicon/tokens.ts";
-import { type Normalized, toOriginal } from "../normalize/normalize.ts";
+import { foldPhrase, type Normalized, toOriginal } from "../normalize/normalize.ts";
 import type { CrisisCategory, CrisisLevel, Finding } from "../types.ts";
 import { quotedRanges } from "./quotes.ts";
 
@@ -20,10 +28,108 @@ export interface CrisisResult {
 
 const PRIORITY: readonly CrisisCategory[] = ["overdose", "self_harm", "harm_others", "abuse", "relapse"];
 const LAUGH_EMOJI = /[\u{1F602}\u{1F923}\u{1F480}\u{1F606}\u{1F605}\u{1F61C}\u{1F92A}]/u;
+const LAUGH_EMOJI_ALL = new RegExp(LAUGH_EMOJI.source, "gu");
 
 const NO_CUES: PhraseMatch<CrisisEntry>[] = [];
 
+const foldAll = (words: readonly string[]): ReadonlySet<string> => new Set(words.map((w) => foldPhrase(w)));
+const LETHAL = foldAll(MEANS_LETHAL);
+const COMMON = foldAll(MEANS_COMMON);
+const HAND = foldAll(AT_HAND);
+const STOCK = foldAll(STOCKPILE);
+const PLACE = foldAll(PLACES);
+const SAFE = foldAll(SAFE_WITH_MEANS);
+/** The writer as subject or owner: "i", "im", "ive", "ill" (folded "il"), "my", "me", Spanish "yo", "mi". */
+const FIRST_PERSON = foldAll([
+  "i",
+  "im",
+  "ive",
+  "id",
+  "ill",
+  "me",
+  "my",
+  "myself",
+  "mine",
+  "yo",
+  "mi",
+  "mis",
+  "me",
+]);
+/** Words that open a new clause: a cue before them does not govern a signal after them. */
+const OPENERS = foldAll(
+  ["but", "though", "although", "however", "except", "yet", "anyway", "anyways", "now", "nowadays"].concat([
+    "pero",
+    "aunque",
+    "ahora",
+  ]),
+);
+/** An opener right after these words belongs to the phrase before it ("years ago now", "right now"). */
+const NOT_OPENING_AFTER = foldAll([
+  "ago",
+  "right",
+  "just",
+  "until",
+  "since",
+  "by",
+  "from",
+  "even",
+  "and",
+  "y",
+]);
+/** Punctuation between two words that ends a clause (sentence ends are already sentence breaks). */
+const CLAUSE_PUNCT = /[,:()\u2014\u2013]| - /;
+/** How far (in words) a recovered-past or educational cue reaches inside its clause. */
+const PAST_REACH = 10;
+/** How far a laugh reaches across a clause break: "kms, lol". */
+const LAUGH_REACH = 3;
+/** The window (in words, either side) in which a means and its readiness compose. */
+const COMPOSE_REACH = 6;
+
+/**
+ * Clause number of every token: a new clause at each sentence break, at a comma, colon, dash or
+ * parenthesis between words, and at an opener ("but", "now", "pero"), so that a cue such as
+ * "used to" or "lol" governs the clause it is in, not a whole unpunctuated post.
+ */
+function clauseIds(text: string, tokens: readonly Token[]): Int32Array {
+  const out = new Int32Array(tokens.length);
+  let c = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1]!;
+    if (
+      t.sentence !== prev.sentence ||
+      (OPENERS.has(t.text) && !NOT_OPENING_AFTER.has(prev.text)) ||
+      CLAUSE_PUNCT.test(text.slice(prev.to, t.from))
+    )
+      c++;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** Indices of tokens that a laughing emoji sits right after (or token 0 when it opens the message). */
+function laughEmojiTokens(text: string, tokens: readonly Token[]): number[] {
+  if (!LAUGH_EMOJI.test(text)) return [];
+  const out: number[] = [];
+  let k = 0;
+  for (const m of text.matchAll(LAUGH_EMOJI_ALL)) {
+    while (k + 1 < tokens.length && tokens[k + 1]!.from <= m.index) k++;
+    out.push(k);
+  }
+  return out;
+}
+
 type Sig = PhraseMatch<SignalEntry> & { level: CrisisLevel; category: CrisisCategory };
+
+/** The entry a composed finding reports (its rule id). */
+const COMPOSED: SignalEntry = {
+  kind: "signal",
+  id: "crisis.self_harm.means_at_hand",
+  category: "self_harm",
+  level: 3,
+  phrase: "",
+  flags: new Set(),
+};
 
 const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; toTok: number }): boolean =>
   a.fromTok < b.toTok && b.fromTok < a.toTok;
@@ -42,7 +148,7 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
       else cues.set(m.entry.role, [m]);
     }
   }
-  if (signals.length === 0) return { level: 0, category: null, findings: [] };
+  if (tokens.length === 0) return { level: 0, category: null, findings: [] };
   const cue = (r: CueRole): PhraseMatch<CrisisEntry>[] => cues.get(r) ?? [];
   const sentenceOf = (ti: number): number => tokens[Math.min(ti, tokens.length - 1)]!.sentence;
   // context lookups stay local (sentence sets, token windows found by binary search), so a long
@@ -73,32 +179,88 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     while (z < list.length && list[z]!.fromTok < hi) z++;
     return z === l ? NO_CUES : list.slice(l, z);
   };
-  const laughing = cue("laugh").length > 0 || LAUGH_EMOJI.test(original);
+  const clause = clauseIds(norm.text, tokens);
+  const cl = (ti: number): number => clause[Math.min(ti, tokens.length - 1)]!;
+  type Span = { fromTok: number; toTok: number };
+  /** Words between two spans (0 when they touch or overlap). */
+  const distance = (a: Span, b: Span): number => Math.max(0, a.fromTok - b.toTok, b.fromTok - a.toTok);
+  const sameClause = (a: Span, b: Span): boolean => cl(a.fromTok) === cl(b.fromTok);
+  const laughTokens = laughEmojiTokens(norm.text, tokens);
+  /** Laughter in the signal's clause, or a few words away in its sentence ("kms, lol"). */
+  const laughing = (s: Span): boolean =>
+    cue("laugh").some(
+      (l) =>
+        sameClause(l, s) ||
+        (sentenceOf(l.fromTok) === sentenceOf(s.fromTok) && distance(l, s) <= LAUGH_REACH),
+    ) ||
+    laughTokens.some(
+      (k) =>
+        cl(k) === cl(s.fromTok) ||
+        (sentenceOf(k) === sentenceOf(s.fromTok) && distance({ fromTok: k, toTok: k + 1 }, s) <= LAUGH_REACH),
+    );
+  const inClause = (r: CueRole, s: Span): boolean => cue(r).some((c) => sameClause(c, s));
+  /** A recovered past near the signal in its clause, not cancelled by "again", "lately", "tonight". */
+  const pastGoverns = (s: Span, excludeOverlap: boolean): boolean =>
+    !inClause("present", s) &&
+    !inClause("time_now", s) &&
+    cue("past").some(
+      (c) => sameClause(c, s) && distance(c, s) <= PAST_REACH && !(excludeOverlap && overlaps(c, s)),
+    );
+  /** The nearest subject before the signal in its clause is someone else ("my brother really wants to..."). */
+  const thirdSubject = (s: Span): boolean => {
+    for (let k = s.fromTok; k < s.toTok; k++) if (FIRST_PERSON.has(tokens[k]!.text)) return false;
+    const thirdEnds = new Set(
+      near("third_subject", s.fromTok - 8 - maxSpan, s.fromTok).map((t) => t.toTok - 1),
+    );
+    for (let k = s.fromTok - 1; k >= 0 && k >= s.fromTok - 8 && cl(k) === cl(s.fromTok); k--) {
+      if (FIRST_PERSON.has(tokens[k]!.text)) return false;
+      if (thirdEnds.has(k)) return true;
+    }
+    return false;
+  };
+  /** Negation that governs the signal: a few words before it (or inside it), in its clause. */
+  const negated = (s: Span, ownNeg: boolean): boolean =>
+    !inClause("unnegate", s) &&
+    near("negation", s.fromTok - 3, s.toTok).some(
+      (n) =>
+        (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
+        sameClause(n, s) &&
+        !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
+    );
+  /** The writer speaks in the first person in the clause of `s`. */
+  const firstPersonClause = (s: Span): boolean => {
+    const c = cl(s.fromTok);
+    for (let k = s.fromTok; k >= 0 && cl(k) === c; k--) if (FIRST_PERSON.has(tokens[k]!.text)) return true;
+    for (let k = s.fromTok + 1; k < tokens.length && cl(k) === c; k++)
+      if (FIRST_PERSON.has(tokens[k]!.text)) return true;
+    return false;
+  };
+  /**
+   * Talk about the topic in the signal's clause; across a comma in its sentence only when the
+   * signal's own clause is not the writer speaking ("book club, heavy stuff about suicide" is
+   * topic talk; "a class on coping today, honestly i want to die" is not).
+   */
+  const educational = (s: Span): boolean =>
+    cue("educational").some(
+      (c) =>
+        sameClause(c, s) ||
+        (sentenceOf(c.fromTok) === sentenceOf(s.fromTok) && distance(c, s) <= 6 && !firstPersonClause(s)),
+    );
   const quotes = /["'“‘«]/.test(original) ? quotedRanges(original) : [];
+  const quoted = (s: Span): boolean => {
+    if (quotes.length === 0) return false;
+    const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
+    return quotes.some(([a, b]) => span.start >= a && span.end <= b);
+  };
 
   const kept = signals.filter((s) => {
     if (near("veto", s.fromTok - maxSpan, s.toTok).some((v) => overlaps(v, s))) return false;
-    const ownNeg = phraseHasNegation(s.entry.phrase);
-    const negated =
-      !inSentence("unnegate", s) &&
-      near("negation", s.fromTok - 3, s.toTok).some(
-        (n) =>
-          (n.toTok <= s.fromTok || (!ownNeg && n.fromTok < s.toTok)) &&
-          !hasBreakBetween(norm.text, tokens, n.fromTok, s.fromTok),
-      );
-    if (negated) return false;
-    if (s.entry.flags.has("hyper") && laughing) return false;
+    if (negated(s, phraseHasNegation(s.entry.phrase))) return false;
+    if (s.entry.flags.has("hyper") && laughing(s)) return false;
     const firm = s.entry.flags.has("firm");
     const own = s.entry.category === "self_harm" || s.entry.category === "relapse";
-    if (
-      !firm &&
-      own &&
-      near("third_subject", s.fromTok - 1 - maxSpan, s.fromTok).some(
-        (t) => t.toTok <= s.fromTok && t.toTok >= s.fromTok - 1,
-      )
-    )
-      return false;
-    if (inSentence("educational", s)) return false;
+    if (!firm && own && thirdSubject(s)) return false;
+    if (educational(s)) return false;
     // a screening question answered no after the signal: "asked if i ever had thoughts of..., i said no"
     if (
       !firm &&
@@ -107,15 +269,67 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     )
       return false;
     // the clean time named by an after-abstinence signal ("8 months sober gone") is not a recovered past
-    if (inSentence("past", s) && !inSentence("present", s)) {
-      if (!s.entry.flags.has("after_clean")) return false;
-      const sentence = sentenceOf(s.fromTok);
-      if (cue("past").some((c) => sentenceOf(c.fromTok) === sentence && !overlaps(c, s))) return false;
-    }
-    const span = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
-    if (quotes.length && quotes.some(([a, b]) => span.start >= a && span.end <= b)) return false;
+    if (pastGoverns(s, s.entry.flags.has("after_clean"))) return false;
+    if (quoted(s)) return false;
     return true;
   });
+
+  // level 3 by composition: a means at hand in the writer's own clause (crisis-compose.ts)
+  const distressed = kept.some((s) => s.category === "self_harm" && !s.entry.flags.has("prep"));
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.text;
+    const lethal = LETHAL.has(w);
+    if (!lethal && !COMMON.has(w)) continue;
+    const c = cl(i);
+    let hand = false;
+    let stock = false;
+    let mine = false;
+    let from = i;
+    let to = i + 1;
+    for (let k = Math.max(0, i - COMPOSE_REACH); k < Math.min(tokens.length, i + COMPOSE_REACH + 1); k++) {
+      if (cl(k) !== c) continue;
+      const t = tokens[k]!.text;
+      if (SAFE.has(t)) {
+        hand = stock = false;
+        break;
+      }
+      const h = HAND.has(t) || PLACE.has(t);
+      const st = STOCK.has(t);
+      if (h || st) {
+        hand ||= h;
+        stock ||= st;
+        from = Math.min(from, k);
+        to = Math.max(to, k + 1);
+      }
+      if (FIRST_PERSON.has(t)) mine = true;
+    }
+    if (!mine || !(hand || stock)) continue;
+    if (!(lethal && hand) && !stock && !distressed) continue;
+    const span = { fromTok: from, toTok: to };
+    if (
+      negated(span, false) ||
+      thirdSubject(span) ||
+      educational(span) ||
+      pastGoverns(span, false) ||
+      quoted(span)
+    )
+      continue;
+    kept.push({
+      entry: COMPOSED,
+      fromTok: from,
+      toTok: to,
+      choices: [],
+      level: 3,
+      category: "self_harm",
+    });
+    i = to;
+  }
+  // a preparation act that needs company (a date picked, a will) counts beside distress or means
+  const preps = new Set(kept.filter((s) => s.entry.flags.has("prep")).map((s) => s.entry.id));
+  const company =
+    preps.size >= 2 || kept.some((s) => !s.entry.flags.has("prep") && s.category === "self_harm");
+  for (let k = kept.length - 1; k >= 0; k--)
+    if (kept[k]!.entry.flags.has("prep") && !company) kept.splice(k, 1);
   if (kept.length === 0) return { level: 0, category: null, findings: [] };
 
   // raise: time, plan and means words weigh more than feelings (DESIGN.md)

@@ -141,6 +141,8 @@ function compileSteps(text: string, classes: Classes, phrase: string): Step[] {
     if (part.length === 0) continue;
     if (part.includes("(") || part.includes(")"))
       throw new PhraseError(`misplaced parenthesis in "${phrase}"`);
+    if (/^~/.test(part) && !/^~[0-6]$/.test(part))
+      throw new PhraseError(`gap "${part}" must be ~0 to ~6 in "${phrase}"`);
     const gap = /^~([0-6])$/.exec(part);
     if (gap) {
       steps.push({ kind: "gap", max: Number(gap[1]) });

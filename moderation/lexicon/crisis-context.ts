@@ -42,6 +42,34 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
     "goodbye|farewell letter|letters to ~2 alcohol|drinking|booze|using|addiction|drugs|addict|disease",
   ],
   ["veto", "idiom.slip_and", "slip and a ~1 relapse"],
+  // someone or something else "wants me dead" (a threat is in the abuse lexicon, not here)
+  ["veto", "idiom.want_me_dead", "want|wants|wanted me dead|gone"],
+  [
+    "veto",
+    "idiom.kill_this",
+    "kil|kiling|crush|crushing this|that|the|my ~1 presentation|exam|test|interview|set|show|speech|workout|performance|audition|look|game|final|class",
+  ],
+  // a general statement about relapse, said to support someone ("a relapse doesnt erase...")
+  ["veto", "idiom.a_relapse", "a relapse|slip ~2 doesnt|does|isnt|is|dont|wont|can|cant|means|erase"],
+  [
+    "veto",
+    "idiom.heart_nerves",
+    "heart ~3 racing|pounding ~4 interview|date|exam|test|game|because|excited|nervous|coffee|workout|run",
+  ],
+  // injuries by accident, sport and chores: "burned my arm on the oven", "cut myself shaving"
+  [
+    "veto",
+    "idiom.accident",
+    "@injure ~4 accidentally|accident|shaving|cooking|chopping|slicing|fell|fall|tripped|slipped|ironing|baking|gardening|practice|game|match|workout|gym|climbing / @injure ~4 on ~2 glass|oven|stove|pan|grill|iron|kettle|door|cabinet|corner|table|fence|nail|metal|can|lid|paper|bike|pot|tray",
+  ],
+  // means restriction: handing a gun or pills to someone else is what a specialist hopes to read
+  [
+    "veto",
+    "idiom.means_away",
+    "gave|give|giving|handed|hand ~2 @weapon|pills|meds|medication|guns ~4 to ~1 my|a|the|someone|him|her",
+  ],
+  ["veto", "idiom.fell", "slip|slipped|sliped|fell|tripped|crashed|fall ~6 ~6 @injure"],
+  ["veto", "idiom.sunburn", "sunburn|sunburned|sunburnt / burned|burnt ~2 in the sun / hit ~2 by a ball|car"],
   ["veto", "idiom.cravings_down", "cravings ~2 down|gone|better|lower|easier"],
   ["veto", "idiom.end_of_day", "end of the day"],
   // "that pun was so bad i wanna die": a reaction to something embarrassing or awful, not ideation
@@ -81,7 +109,11 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["negation", "neg.no_longer", "no longer"],
   ["unnegate", "unneg.lying", "lying if i said|say / not gonna lie|lie / wont lie"],
   // someone else's feelings or use: third-person gossip, not a disclosure (emergencies are "firm")
-  ["third_subject", "third.subject", "he|she|hes|shes|they|theyre|friend"],
+  [
+    "third_subject",
+    "third.subject",
+    "he|she|hes|shes|they|theyre|you|u|youre|ur|friend|buddy|brother|sister|mom|dad|mum|mother|father|son|daughter|cousin|roommate|husband|wife|boyfriend|girlfriend|bf|gf|partner|uncle|aunt|nephew|niece|grandma|grandpa|coworker|sponsee|kid|el|ella|amigo|amiga|hermano|hermana|mama|papa|hijo|hija",
+  ],
   // recovered past: lowers signals in the same sentence to 0
   ["past", "past.ago", "year|years|yr|yrs|months|decade|decades|lifetime ago"],
   [
@@ -100,6 +132,16 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["past", "past.worst", "my worst ~1 year|days|time|point"],
   ["past", "past.before_sober", "before i got ~1 sober|clean|help"],
   ["past", "past.free", "yrs|years|months free|clean|sober"],
+  [
+    "past",
+    "past.that_season",
+    "that winter|spring|summer|fall|autumn|year|night|time / back then / at the time",
+  ],
+  [
+    "past",
+    "past.es",
+    "hace ~1 un|una|dos|tres|cuatro|cinco|seis|siete|ocho|diez|varios|muchos|unos ~1 anos|meses|ano / cuando ~1 era|estaba|tenia|consumia|bebia|vivia / en aquel|ese entonces / antes de ~2 limpio|limpia|sobrio|sobria|recuperarme",
+  ],
   ["present", "present.again", "again|lately|anymore|still|rn / these days"],
   ["present", "present.is_back", "urge|urges|thoughts is|are back"],
   // talk about the topic, not a disclosure
@@ -122,10 +164,35 @@ export const CUES: readonly (readonly [role: CueRole, id: string, phrase: string
   ["educational", "edu.bring_up", "bring it up / how do you ~3 help|talk|know"],
   ["educational", "edu.what_are", "what are|whats the"],
   ["educational", "edu.book", "book|books|novel|memoir|poem|poetry|bok|boks"],
+  // advice and supportive replies that name the crisis to help with it
+  [
+    "educational",
+    "edu.if_anyone",
+    "if anyone|anybody|someone|somebody|you ~3 thinking|feeling|struggling|having|is|are / reach out ~3 mod|someone|us|988|hotline / you matter",
+  ],
+  [
+    "educational",
+    "edu.advice_911",
+    "(still|always|anyway|should|must|sure to) ~1 call 911 / call 911 ~2 (for someone|anyway) / good samaritan / harm reduction / never use alone / test strips / wear off",
+  ],
+  [
+    "educational",
+    "edu.hotline_es",
+    "linea|lineas de ~2 prevencion|ayuda|crisis / prevencion del suicidio / para (una amiga|un amigo|mi amiga|mi amigo)",
+  ],
+  [
+    "educational",
+    "edu.hotline",
+    "(hotline|lifeline|988|crisis line|crisis text) ~3 for|number|work|open / for a friend",
+  ],
   // a screening question answered no ("asked if i ever had thoughts of..., i said no")
   ["denial", "deny.said_no", "i ~1 said|say|answered|told ~1 no|nope|never"],
   // raise the level
-  ["time_now", "time.tonight", "tonight|rn / right now / esta noche / ahora mismo / in an hour"],
+  [
+    "time_now",
+    "time.tonight",
+    "tonight|rn / right now / esta noche / ahora mismo / in an hour / in ~1 a ~1 few|couple|5|10|15|20|ten|fifteen ~1 minutes|min|mins",
+  ],
   ["time_now", "time.asleep", "once|after|when everyone|everybody ~2 asleep|sleeping|leaves|gone"],
   ["time_now", "time.bye", "bye|goodbye / this is it"],
   ["time_later", "time.later", "@weekday|soon|manana / next|this week / fin de semana"],

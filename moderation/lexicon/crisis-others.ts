@@ -22,7 +22,7 @@ export const OVERDOSE: readonly SignalRow[] = [
   [
     "od.wont_wake",
     4,
-    "wont|cant|doesnt|didnt wake ~1 up|him|her|them / not|isnt|wasnt waking ~1 up",
+    "@they|@person ~3 wont|cant|doesnt|didnt|isnt|wasnt|not ~1 wake|waking ~1 up / cant|couldnt|wont ~1 wake ~1 him|her|them / not|isnt|wasnt waking ~1 up / and|but|still|just wont|cant|isnt|doesnt|didnt ~1 wake ~1 up",
     ["firm", "third"],
   ],
   [
@@ -57,6 +57,12 @@ export const OVERDOSE: readonly SignalRow[] = [
   ["od.call_911", 4, "call 911|ambulance / call an ambulance", ["firm", "third"]],
   ["od.narcan_now", 4, "gave|giving ~2 narcan|naloxone ~6 still|nothing|not", ["firm", "third"]],
   ["od.need_narcan", 4, "anyone have narcan|naloxone / need narcan|naloxone", ["firm", "third"]],
+  [
+    "od.shot_more",
+    4,
+    "shot|did|took|used ~2 up ~3 (more than usual|a lot more|way more|everything|the whole)",
+    ["firm"],
+  ],
 ];
 
 export const HARM_OTHERS: readonly SignalRow[] = [
@@ -91,6 +97,35 @@ export const HARM_OTHERS: readonly SignalRow[] = [
     "ho.heading_with",
     3,
     "heading|going ~3 right|now|rn|tonight ?now ~1 with the|my|a ~1 @weapon / on my way to ~3 with the|my ~1 @weapon",
+    ["intent"],
+  ],
+  [
+    "ho.want_hurt_guy",
+    2,
+    "@want to ~2 hurt|kil|stab|shoot|beat|punch ~2 the|that|this|my ~1 guy|man|woman|dude|dealer|ex|boss|stepdad|husband|neighbor",
+    ["intent", "hyper"],
+  ],
+  [
+    "ho.burn_with",
+    3,
+    "@gonna ?to ~1 burn ~3 his|her|their ~1 car|house|place|truck / with him|her|them ~1 (in it|inside)",
+  ],
+  [
+    "ho.outside_with",
+    4,
+    "outside|at ~1 his|her|their ~1 house|place|door|work|job|apartment ~4 with ~1 the|a|my ~1 @weapon",
+    ["firm"],
+  ],
+  ["ho.going_pay", 2, "(hes|shes|theyre|he is|she is|they are) ~1 (going to|gonna|gona) pay", ["intent"]],
+  [
+    "ho.wait_for",
+    3,
+    "@gonna ?to wait for him|her|them ~3 car|house|work|outside|after / wait for him|her ~3 by|at|outside ~2 his|her ~1 car|house",
+  ],
+  [
+    "ho.weapon_in",
+    3,
+    "put|putting|keep|have ~2 @weapon|crowbar|bat ~4 trunk|backseat|car|truck|bag ~6 him|her|them|he|she",
     ["intent"],
   ],
 ];
@@ -142,6 +177,24 @@ export const ABUSE: readonly SignalRow[] = [
   ["ab.banging", 4, "banging|pounding on the|my door", ["firm"]],
   ["ab.hiding", 4, "im hiding / im locked in", ["firm"]],
   ["ab.call_cops", 4, "call the cops|police", ["firm"]],
+  [
+    "ab.threat_body",
+    3,
+    "@partner|he|she|they ~4 gonna|going|wil|threatened|said ~3 (break my|kil me|hurt me|beat me|choke me|stab me|shoot me|end me)",
+  ],
+  [
+    "ab.at_door",
+    3,
+    "@partner|he|she|hes|shes|they ~2 outside|at|banging|kicking|breaking ~2 my ~1 door|window|house|place|apartment",
+  ],
+  [
+    "ab.door_weapon",
+    4,
+    "outside|at my ~1 door|window|house|place ~5 with ~1 a|the ~1 @weapon / outside my ~1 door|window|house ~4 (right now|now|rn)",
+    ["firm"],
+  ],
+  ["ab.threw_at", 2, "threw|throws|throwing ~3 at ~1 me|my ~1 head|face"],
+  ["ab.coming_deal", 3, "coming ~3 to ~1 (deal with|get|hurt|kil) me"],
 ];
 
 export const RELAPSE: readonly SignalRow[] = [
@@ -200,4 +253,26 @@ export const RELAPSE: readonly SignalRow[] = [
   ["re.scored", 1, "scored from|some"],
   ["re.that_happened", 1, "so that happened"],
   ["re.triggered", 1, "so triggered"],
+  [
+    "re.first_since",
+    1,
+    "first ~1 time|drink|hit|use|one ~1 since ~1 (rehab|treatment|detox|getting|i got|sober|clean)",
+  ],
+  [
+    "re.i_used",
+    1,
+    "i ~1 used|drank|relapsed ~2 on|last|yesterday|saturday|sunday|friday|tonight|today|after|this|again",
+  ],
+  [
+    "re.after_n",
+    1,
+    "smoked|drank|used|picked|took|had ~5 after ~1 @qty|2|3|4|5|6|7|8|9|10|30|60|90|100|few|several ~1 days|weeks|months|years|yrs",
+  ],
+  ["re.drinking_again", 1, "been|started|back ~1 drinking|using|smoking ~4 (again|every night|every day)"],
+  ["re.caved", 1, "caved ~3 and|bought|drank|used|picked|had|took|called"],
+  [
+    "re.gambling",
+    1,
+    "gambling|gambled|betting|bet|bets ~3 again / gambled|lost|blew ~3 rent|paycheck|savings|car payment / days|months|weeks without ~2 bet|gambling / downloaded ~2 app ~6 bet|parlay|casino",
+  ],
 ];

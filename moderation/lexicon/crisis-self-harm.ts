@@ -36,7 +36,7 @@ export const SELF_HARM: readonly SignalRow[] = [
     "dont want to live|exist / dont want to be ~1 alive|here|around / do not want to live|exist",
   ],
   ["sh.no_wake", 2, "one ~2 dont|never|not wake up"],
-  ["sh.no_wake3", 2, "if i ~1 didnt|dont|never wake up"],
+  ["sh.no_wake3", 2, "if i ~1 didnt|dont|never|wouldnt wake|woke up"],
   ["sh.no_wake2", 2, "sleep|asleep ~1 and|then ~1 not|never wake"],
   // passive ideation: no point in waking, better off if i was gone, no reason to keep going
   [
@@ -95,6 +95,26 @@ export const SELF_HARM: readonly SignalRow[] = [
     "urge|urges to cut|burn|harm / want|wanna to cut ~1 myself|again / thinking about cutting|cuting|burning",
   ],
   ["sh.cut_again", 2, "cutting|cut|burning|burned|burnt again"],
+  // self-injury now: cutting, burning, hitting one's own body (DESIGN.md level 2); accidents are
+  // vetoed in crisis-context.ts ("burned my arm on the oven", "cut myself shaving")
+  [
+    "sh.injure_body",
+    2,
+    "@injure ~1 my ?own ~1 @body / @injure ~1 into|open ~1 my ~1 @body / @injure @self ~3 again|tonight|today|yesterday|last|deep|deeper|open|up|with|to",
+  ],
+  ["sh.injure_self", 2, "@injure @self"],
+  ["sh.feel_something", 2, "@injure|hurt ~6 to feel ~1 something|anything|better|real|alive|in control"],
+  ["sh.relapse_sh", 2, "relapsed|relapse|slipped ~2 on|with ~1 self ?harm|sh|cutting|harming / sh relapse"],
+  [
+    "sh.wish_gone",
+    2,
+    "wish ~2 i ~1 could|would ~2 (fall asleep|go to sleep|sleep) ~2 (forever|and not|and never) / wish ~1 i ~1 was|were ~1 (never born|dead|gone)",
+  ],
+  [
+    "sh.wouldnt_mind",
+    2,
+    "(wouldnt|would not|dont) ?even care|mind ~1 if i ~3 died|die|dying|gone|crashed|hit|never|didnt|wasnt / (wouldnt|dont) ?even care|mind if ~2 (didnt wake|never woke|never wake|dont wake|wont wake|wasnt here)",
+  ],
   ["sh.swerve", 2, "swerv*|drive|driving into ~2 wall|tree|traffic|truck"],
   ["sh.jump", 2, "jump|jumping off|from ~2 bridge|roof|building|ledge|balcony|cliff"],
   ["sh.in_front", 2, "in front of ~2 train|bus|car|truck"],
@@ -122,7 +142,7 @@ export const SELF_HARM: readonly SignalRow[] = [
     "picked|chose|chosen|scouted|found the|a|my spot|place|method|bridge|overpass|building",
   ],
   ["sh.plan_date", 3, "plan and a date|time|day"],
-  ["sh.rope_ready", 3, "rope|noose ~2 tied|ready|up|set|hung|hanging"],
+  ["sh.rope_ready", 3, "rope*|noose ~2 tied|ready|up|set|hung|hanging"],
   ["sh.almost_enough", 3, "almost have|got enough"],
   ["sh.rope", 3, "bought|got|have a|the ~1 rope|noose"],
   ["sh.note", 3, "suicide note|notes|letter"],
@@ -134,6 +154,46 @@ export const SELF_HARM: readonly SignalRow[] = [
   ],
   ["sh.in_case", 3, "just in case ~3 letters|drawer|note"],
   ["sh.giving_away", 3, "giving|gave ~1 away ~1 my|stuff|things"],
+  // preparation acts (C-SSRS preparatory behaviour): arrangements for after one's death
+  [
+    "sh.funeral",
+    3,
+    "@want|wanted|read|played|sung|wear|said|music|songs|song|playlist ~4 at my funeral / my funeral ?(plans|playlist|songs|song|wishes|arrangements|outfit) / planning|planned|plan my ?own funeral",
+  ],
+  [
+    "sh.who_gets",
+    3,
+    "who|whoever (gets|get|should get|takes|keeps) ~1 my|what / list|decided|deciding|figured ~3 who ~1 gets|takes|keeps",
+  ],
+  [
+    "sh.wont_need",
+    3,
+    "wont|dont|wouldnt need ~1 (it|any|anything|them|this|that|my stuff|my things|any of it|much) ~3 (after|anymore|soon|where|much longer) / wont be ~1 needing ~2 after|anymore",
+  ],
+  [
+    "sh.after_gone",
+    3,
+    "(after|when|once) im ~1 gone|dead / (after|when) i die ~3 (take care|look after|give|feed|have|get|keep)",
+  ],
+  [
+    "sh.goodbye_letters",
+    3,
+    "goodbye|farewell ~1 letter|letters|note|notes|video|message|messages ~3 to|for ~1 my|everyone|the|mom|dad|family|kids",
+  ],
+  ["sh.will", 3, "wrote|writing|updated|updating|made|making|finished ~1 my|a will", ["prep"]],
+  [
+    "sh.date",
+    3,
+    "(picked|chose|chosen|set|decided on|decided) ~1 a|the ~1 date|day|night / (this|next) @weekday ~2 is the day|night",
+    ["prep"],
+  ],
+  ["sh.affairs", 3, "getting|got|put|putting my ~1 affairs|things ~1 in order", ["prep"]],
+  [
+    "sh.pets_homes",
+    3,
+    "(rehome|rehoming|new home for|find a home for|take) my ~1 cat|dog|cats|dogs|pets",
+    ["prep"],
+  ],
   ["sh.gave_to", 3, "gave my ~4 to my|a"],
   ["sh.wont_need", 3, "wont need ~3 where im going"],
   ["sh.nobody_deal", 3, "so nobody has to deal / so no one has to deal"],
@@ -166,5 +226,134 @@ export const SELF_HARM: readonly SignalRow[] = [
     2,
     "@gonna ?to ~1 kil*|unalive|ctb @self / @gonna ?to ~1 end it|my|things",
     ["intent", "hyper"],
+  ],
+  // passive death wishes and thoughts without a plan, as people write them
+  ["sh.tired_being", 1, "tired|sick of being me|alive|myself|here / tired|sick of waking up"],
+  [
+    "sh.nobody_notice",
+    1,
+    "(nobody|no one|noone) ~2 notice|care|miss ~1 ?me ~2 if i ~2 (stopped|disappeared|was gone|wasnt|left|died)",
+  ],
+  ["sh.drowning", 1, "feel|feeling ~1 like ~1 im ~1 drowning|suffocating|sinking|disappearing"],
+  ["sh.low", 1, "feeling|feel|im|been ~2 so|really|rly|super|pretty|very ~1 low|depressed|hopeless|numb"],
+  ["sh.wish_no_wake", 2, "wish|hope|hoping|pray ~3 wouldnt|didnt|wont|dont|never ~1 wake|woke"],
+  [
+    "sh.skip_life",
+    2,
+    "(fall asleep|go to sleep|sleep|close my eyes) ~4 (skip|miss|not) ~3 rest of my life / skip the rest of my life",
+  ],
+  [
+    "sh.hit_relief",
+    2,
+    "bus|car|truck|train|plane ~2 hit|hits|hitting|ran|crashed ~2 me ~5 relieved|relief|fine|ok|okay|glad|mind|blessing|good",
+  ],
+  [
+    "sh.not_around",
+    2,
+    "dont|cant see myself ~3 around|alive|here|living|making|growing|old / not|wont be around ~2 much|for ~1 longer|long",
+  ],
+  [
+    "sh.if_guts",
+    2,
+    "if i ~1 had|was|were|wasnt ~2 guts|brave|braver|courage|balls|coward|scared ~4 id|would ~2 end|do|kil|be",
+  ],
+  [
+    "sh.hope_kills",
+    2,
+    "hope|hopes|hoping|wish ~6 (kils me|takes me out|finishes me|does me in|is my last|is the last|doesnt wake|dont wake)",
+  ],
+  ["sh.thought_ending", 2, "thought|thoughts|idea of ~1 just ~1 ending ~1 (it|things|everything|my life)"],
+  [
+    "sh.just_stop",
+    2,
+    "easy|easier ~2 to ~1 just ~1 stop ~1 (existing|breathing|living|being|it all) / @want ~2 to ~1 stop existing|breathing",
+  ],
+  [
+    "sh.wheel",
+    2,
+    "jerk|jerking|yank|yanking|turn|turning|swerve|swerving ~2 the wheel ~3 into|off|median|wall|tree|traffic|oncoming|bridge / drive|driving ~2 off ~2 the ~1 road|bridge|cliff",
+  ],
+  [
+    "sh.join_them",
+    2,
+    "@want|wish ~2 to join ~1 him|her|them|my ~3 (heaven|gone|dead|wherever|other side|again)",
+  ],
+  // self-injury resumed, and injuries to the body by hitting it
+  [
+    "sh.back_to",
+    2,
+    "went|going|back ~1 to (cutting|burning|harming|hurting myself) / started ~1 cutting|burning ~1 again",
+  ],
+  ["sh.scars_open", 2, "opened|reopened|open|picking ~3 scars|cuts|wounds ~2 again|up|open"],
+  [
+    "sh.wall_bleed",
+    2,
+    "punch|punched|punching|hit|hitting|bang|banged|banging ~3 wall|walls|head ~5 bleed|bleeds|bled|bleeding|blood|bruised|broke / bang|banged|banging|hit|hitting|slam|slamming my head ~1 against|on|into",
+  ],
+  ["sh.till_bleed", 2, "till|until ~2 it|i|they|my ~1 skin|knuckles ~1 bleed|bleeds|bled|bleeding"],
+  // preparation and a plan, in ordinary words
+  ["sh.goodbyes", 3, "said|saying|say ~1 my goodbyes / goodbye ~1 everyone|everybody|guys|all|yall"],
+  [
+    "sh.arrangements",
+    3,
+    "paid|paying off ~2 debts|debt|loans|everything / cancelled|canceled|cancelling ~1 my ~2 phone|plan|lease|subscriptions|insurance / cashed|cashing out ~1 my / changed|changing|updated ~3 beneficiary|beneficiaries / printed|wrote|left ~3 passwords|password",
+    ["prep"],
+  ],
+  [
+    "sh.note_left",
+    3,
+    "the|my|a ~1 note|notes|letter|letters ~4 fridge|table|desk|bed|counter|drawer|pillow|door|nightstand",
+    ["prep"],
+  ],
+  [
+    "sh.decided_when",
+    3,
+    "decided|decide|chosen|picked|set ~3 its|it|itl|going|gonna|wil ~2 be ~2 (@weekday|tonight|tomorrow|soon|the day|after)",
+    ["prep"],
+  ],
+  ["sh.date_end", 3, "the date ~3 would|wil|is ~2 be ~3 the end / told myself the date"],
+  [
+    "sh.standing_edge",
+    3,
+    "standing|stood|sitting|sat ~1 on|at ~2 the|a ~1 railing|ledge|edge|roof|rail / how far down ~2 is|it",
+  ],
+  // in progress: means in hand at a place, the act under way
+  [
+    "sh.with_means",
+    4,
+    "(im|i am|sitting|lying|laying|standing) ~3 bathtub|tub|bath|bathroom|garage|car|roof|bridge|ledge|tracks|closet ~4 with ~1 the|a|my ~1 razor|blade|blades|knife|pills|rope|gun|bottle|cord|belt",
+    ["firm"],
+  ],
+  [
+    "sh.rope_chair",
+    4,
+    "rope*|noose ~6 (standing|stand|im) on ~2 chair|stool|bucket / standing on ~2 chair|stool ~6 rope*|noose",
+    ["firm"],
+  ],
+  [
+    "sh.garage_car",
+    4,
+    "car|engine ~2 running ~4 garage / garage ~5 car|engine ~2 running / hose ~3 exhaust|tailpipe",
+    ["firm"],
+  ],
+  ["sh.at_tracks", 4, "(im|i am) ~2 at|on ~1 the ~1 train|railroad ~1 tracks|bridge|platform", ["firm"]],
+  [
+    "sh.took_them",
+    4,
+    "just|already|i ~2 took|tok|swallowed|downed|taken ~1 (them all|all of them|everything|it all|all of it|the whole|the rest)",
+    ["firm"],
+  ],
+  [
+    "sh.took_ago",
+    4,
+    "took|swallowed|taken ~1 the|my|all ~2 @pills ~4 (ago|just now|minutes|an hour)",
+    ["firm"],
+  ],
+  ["sh.on_purpose", 4, "took|shot|used|did|snorted|swallowed|cut ~6 on purpose", ["firm"]],
+  ["sh.cant_stop_bleeding", 4, "(wont|cant|doesnt|isnt|wil not) ~1 stop* ~1 bleeding", ["firm"]],
+  [
+    "sh.cutting_now",
+    3,
+    "cutting|cuting|burning ~2 (right now|rn|tonight) / cant stop cutting|cuting|burning",
   ],
 ];

@@ -12,8 +12,10 @@ import type { CrisisCategory, CrisisLevel } from "../types.ts";
  * - "third": describes someone else's emergency; still counts (DESIGN.md: overdose of anyone is level 4).
  * - "after_clean": use after a period of abstinence; the clean time it names ("8 months sober")
  *   is part of the signal, not a recovered past.
+ * - "prep": a preparation act that is ordinary on its own (a date picked, a will written); it
+ *   counts only beside other self-harm language or a means at hand in the same message.
  */
-export type SignalFlag = "intent" | "hyper" | "firm" | "third" | "after_clean";
+export type SignalFlag = "intent" | "hyper" | "firm" | "third" | "after_clean" | "prep";
 
 /** One row of a crisis lexicon: [id, level, phrase, flags]. */
 export type SignalRow = readonly [

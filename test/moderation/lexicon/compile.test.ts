@@ -55,6 +55,7 @@ describe("phrase grammar: grouped multi-word alternatives", () => {
     ["unbalanced close", "a b|c)"],
     ["empty alternative", "a (b||c)"],
     ["nothing required", "?(a|b)"],
+    ["a gap beyond six words", "a ~8 b"],
   ])("rejects a malformed phrase: %s", (_, p) =>
     expect(() => compileAlternatives(p, {})).toThrow(PhraseError),
   );
