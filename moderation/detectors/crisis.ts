@@ -77,7 +77,14 @@ const NOT_OPENING_AFTER = foldAll([
   "y",
 ]);
 /** Punctuation between two words that ends a clause (sentence ends are already sentence breaks). */
-const CLAUSE_PUNCT = /[,:()\u2014\u2013]| - /;
+function clauseBreakBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 58 || c === 40 || c === 41 || c === 0x2014 || c === 0x2013) return true;
+    if (c === 45 && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) return true;
+  }
+  return false;
+}
 /** How far (in words) a recovered-past or educational cue reaches inside its clause. */
 const PAST_REACH = 10;
 /** How far a laugh reaches across a clause break: "kms, lol". */
@@ -99,7 +106,7 @@ function clauseIds(text: string, tokens: readonly Token[]): Int32Array {
     if (
       t.sentence !== prev.sentence ||
       (OPENERS.has(t.text) && !NOT_OPENING_AFTER.has(prev.text)) ||
-      CLAUSE_PUNCT.test(text.slice(prev.to, t.from))
+      clauseBreakBetween(text, prev.to, t.from)
     )
       c++;
     out[i] = c;
@@ -148,7 +155,9 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
       else cues.set(m.entry.role, [m]);
     }
   }
-  if (tokens.length === 0) return { level: 0, category: null, findings: [] };
+  // most messages hold neither a signal nor a means word: nothing below can fire
+  if (signals.length === 0 && !tokens.some((t) => LETHAL.has(t.text) || COMMON.has(t.text)))
+    return { level: 0, category: null, findings: [] };
   const cue = (r: CueRole): PhraseMatch<CrisisEntry>[] => cues.get(r) ?? [];
   const sentenceOf = (ti: number): number => tokens[Math.min(ti, tokens.length - 1)]!.sentence;
   // context lookups stay local (sentence sets, token windows found by binary search), so a long

@@ -15,10 +15,21 @@ export interface PhraseMatch<T> {
   readonly choices: readonly string[];
 }
 
+/**
+ * A phrase's expanded sequences share their step objects up to the first group (compile.ts
+ * copies references), so they are stored as a trie: a sequence that fails at its second word
+ * fails once for all its group alternatives, not once per alternative.
+ */
+interface TrieNode {
+  readonly step: Step;
+  readonly kids: TrieNode[];
+  /** The choices of a sequence that ends at this node, if one does. */
+  end: readonly string[] | null;
+}
+
 interface Compiled<T> {
   readonly entry: T;
-  readonly steps: readonly Step[];
-  readonly choices: readonly string[];
+  readonly root: TrieNode;
 }
 
 function wordMatches(step: Extract<Step, { kind: "word" }>, word: string): boolean {
@@ -28,31 +39,42 @@ function wordMatches(step: Extract<Step, { kind: "word" }>, word: string): boole
   return false;
 }
 
-function matchAt(
-  steps: readonly Step[],
-  si: number,
-  tokens: readonly Token[],
-  ti: number,
-  sentence: number,
-): number {
-  if (si === steps.length) return ti;
-  const step = steps[si]!;
+/** The choices of the last successful match (set by `matchKids`; matching is synchronous). */
+let lastChoices: readonly string[] = [];
+
+/** Matches `node`'s step at token `ti`, then its continuations; the end token or -1. */
+function matchNode(node: TrieNode, tokens: readonly Token[], ti: number, sentence: number): number {
+  const step = node.step;
   if (step.kind === "gap") {
     for (let k = 0; k <= step.max; k++) {
       const at = ti + k;
       if (at > tokens.length) break;
       if (k > 0 && tokens[at - 1]!.sentence !== sentence) break;
-      const r = matchAt(steps, si + 1, tokens, at, sentence);
+      const r = matchKids(node, tokens, at, sentence);
       if (r >= 0) return r;
     }
     return -1;
   }
   const tok = tokens[ti];
   if (tok && tok.sentence === sentence && wordMatches(step, tok.text)) {
-    const r = matchAt(steps, si + 1, tokens, ti + 1, sentence);
+    const r = matchKids(node, tokens, ti + 1, sentence);
     if (r >= 0) return r;
   }
-  return step.optional ? matchAt(steps, si + 1, tokens, ti, sentence) : -1;
+  return step.optional ? matchKids(node, tokens, ti, sentence) : -1;
+}
+
+/** After `node` matched up to `ti`: a longer continuation first, else the sequence ending here. */
+function matchKids(node: TrieNode, tokens: readonly Token[], ti: number, sentence: number): number {
+  const kids = node.kids;
+  for (let i = 0; i < kids.length; i++) {
+    const r = matchNode(kids[i]!, tokens, ti, sentence);
+    if (r >= 0) return r;
+  }
+  if (node.end) {
+    lastChoices = node.end;
+    return ti;
+  }
+  return -1;
 }
 
 const CACHE_MAX = 20_000;
@@ -70,14 +92,28 @@ export class PhraseMatcher<T> {
     phraseOf: (e: T) => string,
     classes: Readonly<Record<string, readonly string[]>> = {},
   ) {
-    for (const entry of entries)
-      for (const seq of compileAlternatives(phraseOf(entry), classes))
-        this.add({ entry, steps: seq.steps, choices: seq.choices });
+    for (const entry of entries) {
+      const roots: TrieNode[] = [];
+      for (const seq of compileAlternatives(phraseOf(entry), classes)) {
+        let level = roots;
+        let node: TrieNode | undefined;
+        for (const step of seq.steps) {
+          node = level.find((n) => n.step === step);
+          if (!node) {
+            node = { step, kids: [], end: null };
+            level.push(node);
+          }
+          level = node.kids;
+        }
+        node!.end ??= seq.choices;
+      }
+      for (const root of roots) this.add({ entry, root });
+    }
   }
 
   private add(c: Compiled<T>): void {
     {
-      const steps = c.steps;
+      const steps = [c.root.step];
       const first = steps[0]!;
       if (first.kind !== "word") return;
       const keys = new Set<string>();
@@ -117,7 +153,7 @@ export class PhraseMatcher<T> {
     for (const list of lists)
       if (list)
         for (const c of list)
-          if (wordMatches(c.steps[0] as Extract<Step, { kind: "word" }>, word)) out.push(c);
+          if (wordMatches(c.root.step as Extract<Step, { kind: "word" }>, word)) out.push(c);
     if (this.cache.size >= CACHE_MAX) this.cache.clear();
     this.cache.set(word, out.length ? out : NONE);
     return out.length ? out : NONE;
@@ -131,9 +167,9 @@ export class PhraseMatcher<T> {
       if (list.length === 0) continue;
       const sentence = tokens[ti]!.sentence;
       for (const c of list) {
-        // the first word already matched: continue from the second step
-        const end = matchAt(c.steps, 1, tokens, ti + 1, sentence);
-        if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end, choices: c.choices });
+        // the first word already matched: continue from its continuations
+        const end = matchKids(c.root, tokens, ti + 1, sentence);
+        if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end, choices: lastChoices });
       }
     }
     return out;

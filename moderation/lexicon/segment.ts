@@ -52,7 +52,21 @@ const SHORT = new Set(
  * collapsed before this ("want" + "to" reads "wanto"), so a piece may start on the last letter
  * of the one before it. Dynamic programming over piece starts, O(L * LONGEST).
  */
-export function splitWord(word: string): { from: number; to: number }[] | null {
+export function splitWord(word: string): readonly Piece[] | null {
+  const hit = CACHE.get(word);
+  if (hit !== undefined) return hit;
+  const out = split(word);
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(word, out);
+  return out;
+}
+
+type Piece = { readonly from: number; readonly to: number };
+// words repeat across messages (Zipf): splits are cached per word; the cache only saves work
+const CACHE = new Map<string, readonly Piece[] | null>();
+const CACHE_MAX = 20_000;
+
+function split(word: string): Piece[] | null {
   const n = word.length;
   if (n < MIN_LEN || n > MAX_LEN || VOCAB.has(word) || !/^[a-z]+$/.test(word)) return null;
   // best[s]: fewest pieces covering word[0..s) with the next piece starting at s; a piece ending
@@ -77,7 +91,7 @@ export function splitWord(word: string): { from: number; to: number }[] | null {
     }
   }
   if (best[n] === 127 || best[n]! < 2 || best[n]! > MAX_PIECES) return null;
-  const pieces: { from: number; to: number }[] = [];
+  const pieces: Piece[] = [];
   for (let t = n; t > 0; t = prev[t]!) pieces.push({ from: prev[t]!, to: end[t]! });
   return pieces.reverse();
 }

@@ -210,12 +210,13 @@ function collapse(word: string): string {
  * before it (already written to C[..m)) takes that suffix. Only looks a few units either side.
  */
 function joinsContraction(k: number, n: number, m: number): boolean {
-  let j = k + 1;
-  while (j < n && j - k <= 3 && isLetterCode(C[j]!)) j++;
-  if (j === k + 1 || (j < n && isLetterCode(C[j]!))) return false;
-  let suffix = "";
-  for (let x = k + 1; x < j; x++) suffix += String.fromCharCode(C[x]!);
-  const lefts = CONTRACTIONS.get(suffix);
+  const a = C[k + 1]!;
+  // cheap rejection first: a suffix is t/m/s/d or ll/ve/re, followed by a non-letter
+  const one = a === 116 || a === 109 || a === 115 || a === 100;
+  const two = (a === 108 && C[k + 2] === 108) || ((a === 118 || a === 114) && C[k + 2] === 101);
+  const len = one ? 1 : two ? 2 : 0;
+  if (len === 0 || k + 1 + len > n || (k + 1 + len < n && isLetterCode(C[k + 1 + len]!))) return false;
+  const lefts = CONTRACTIONS.get(len === 1 ? String.fromCharCode(a) : String.fromCharCode(a, C[k + 2]!));
   if (!lefts) return false;
   let b = m - 1;
   while (b > 0 && isLetterCode(C[b - 1]!)) b--;
