@@ -7,6 +7,7 @@ import { detectPrivacy } from "./detectors/privacy/index.ts";
 import { detectSolicitation } from "./detectors/solicitation.ts";
 import { splitRunTogether } from "./lexicon/segment.ts";
 import { tokenize } from "./lexicon/tokens.ts";
+import { modelWords } from "./model/words.ts";
 import { normalize } from "./normalize/normalize.ts";
 import { digitView, plainView } from "./normalize/plain.ts";
 import { defaultPolicy } from "./policy/defaults.ts";
@@ -29,13 +30,15 @@ export function moderate(text: string, policy: Policy = GROUP): Verdict {
   const judged = src.length > MAX_TEXT ? src.slice(0, MAX_TEXT) : src;
   const norm = normalize(judged);
   const tokens = tokenize(norm.text);
-  // run-together words split for the lexicon detectors; privacy and keywords see words as typed
-  const words = splitRunTogether(tokens);
-  const crisis = detectCrisis(judged, norm, words);
   const plain = plainView(judged);
   const disabled = policy.privacy.disabled;
-  let privacy = detectPrivacy({ original: judged, plain, digits: digitView(plain.text), norm, tokens });
-  if (disabled.length) privacy = privacy.filter((f) => !disabled.includes(f.type as never));
+  const found = detectPrivacy({ original: judged, plain, digits: digitView(plain.text), norm, tokens });
+  const privacy = disabled.length ? found.filter((f) => !disabled.includes(f.type as never)) : found;
+  // run-together words split for the lexicon detectors; privacy and keywords see words as typed.
+  // The learned stage reads the words with every privacy span masked (found, not only redacted).
+  const words = splitRunTogether(tokens);
+  const model = policy.crisis.model ? { words: modelWords(norm, words, found) } : null;
+  const crisis = detectCrisis(judged, norm, words, model);
   const solicitation = detectSolicitation(judged, norm, words, privacy);
   const keywords = detectKeywords(policy.keywords, norm, tokens);
   return decide(judged, policy, crisis, privacy, solicitation, keywords);

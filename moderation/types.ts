@@ -30,6 +30,8 @@ export interface Finding {
   end: number;
   /** The id of the lexicon entry or pattern that fired, e.g. "crisis.self_harm.kms" or "privacy.phone.libphonenumber". */
   rule: string;
+  /** Learned-stage findings (`crisis.model.v1`): the features of the window that weighed most, readable ("word:die"). */
+  features?: string[];
 }
 
 export interface Verdict {
@@ -60,6 +62,8 @@ export interface CrisisPolicy {
   supportAt: number;
   escalateAt: number;
   flagAt: number;
+  /** Run the learned stage beside the rules (it may raise a message to level 2, never higher). */
+  model: boolean;
 }
 
 /** Tenant/room keywords: Discord-style (`cat*`, `*cat`, `*cat*`, phrases), never raw regex. */

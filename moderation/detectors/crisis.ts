@@ -15,6 +15,8 @@ import { CRISIS_MATCHER, phraseHasNegation } from "../lexicon/crisis-lexicon.ts"
 import type { CrisisEntry, CueRole, SignalEntry } from "../lexicon/crisis-types.ts";
 import type { PhraseMatch } from "../lexicon/matcher.ts";
 import type { Token } from "../lexicon/tokens.ts";
+import { MODEL_RULE, scoreWindows, topFeatures } from "../model/model.ts";
+import { WEIGHTS } from "../model/weights.ts";
 import { foldPhrase, type Normalized, toOriginal } from "../normalize/normalize.ts";
 import type { CrisisCategory, CrisisLevel, Finding } from "../types.ts";
 import { quotedRanges } from "./quotes.ts";
@@ -141,8 +143,23 @@ const COMPOSED: SignalEntry = {
 const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; toTok: number }): boolean =>
   a.fromTok < b.toTok && b.fromTok < a.toTok;
 
-/** Runs the crisis lexicons and context rules over a normalized message. */
-export function detectCrisis(original: string, norm: Normalized, tokens: readonly Token[]): CrisisResult {
+/** What the learned stage reads: the tokens' words with privacy spans masked (model/words.ts). */
+export interface ModelInput {
+  readonly words: readonly string[];
+}
+
+/**
+ * Runs the crisis lexicons and context rules over a normalized message, then, when `model` is
+ * given and the rules found less than ideation, the learned stage: it may raise the message to
+ * level 2 (never higher: levels 3 and 4 need rule evidence), never where a negation governs the
+ * word it weighs most, and its finding carries the window's span and features.
+ */
+export function detectCrisis(
+  original: string,
+  norm: Normalized,
+  tokens: readonly Token[],
+  model: ModelInput | null = null,
+): CrisisResult {
   const matches = CRISIS_MATCHER.find(tokens);
   const cues = new Map<CueRole, PhraseMatch<CrisisEntry>[]>();
   const signals: Sig[] = [];
@@ -155,9 +172,19 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
       else cues.set(m.entry.role, [m]);
     }
   }
-  // most messages hold neither a signal nor a means word: nothing below can fire
+  /** A negation governs token `ti`: a few words before it, in its sentence, with no break between. */
+  const negatedAt = (ti: number): boolean =>
+    (cues.get("negation") ?? NO_CUES).some(
+      (n) =>
+        n.toTok <= ti &&
+        n.toTok >= ti - 3 &&
+        tokens[n.fromTok]!.sentence === tokens[ti]!.sentence &&
+        !hasBreakBetween(norm.text, tokens, n.fromTok, ti),
+    ) && !(cues.get("unnegate") ?? NO_CUES).some((u) => tokens[u.fromTok]!.sentence === tokens[ti]!.sentence);
+  const done = (r: CrisisResult): CrisisResult => (model ? withModel(r, model, norm, tokens, negatedAt) : r);
+  // most messages hold neither a signal nor a means word: no rule below can fire
   if (signals.length === 0 && !tokens.some((t) => LETHAL.has(t.text) || COMMON.has(t.text)))
-    return { level: 0, category: null, findings: [] };
+    return done({ level: 0, category: null, findings: [] });
   const cue = (r: CueRole): PhraseMatch<CrisisEntry>[] => cues.get(r) ?? [];
   const sentenceOf = (ti: number): number => tokens[Math.min(ti, tokens.length - 1)]!.sentence;
   // context lookups stay local (sentence sets, token windows found by binary search), so a long
@@ -339,7 +366,7 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     preps.size >= 2 || kept.some((s) => !s.entry.flags.has("prep") && s.category === "self_harm");
   for (let k = kept.length - 1; k >= 0; k--)
     if (kept[k]!.entry.flags.has("prep") && !company) kept.splice(k, 1);
-  if (kept.length === 0) return { level: 0, category: null, findings: [] };
+  if (kept.length === 0) return done({ level: 0, category: null, findings: [] });
 
   // raise: time, plan and means words weigh more than feelings (DESIGN.md)
   const now = cue("time_now").length > 0;
@@ -380,7 +407,31 @@ export function detectCrisis(original: string, norm: Normalized, tokens: readonl
     const { start, end } = toOriginal(norm, tokens[s.fromTok]!.from, tokens[s.toTok - 1]!.to);
     return { kind: "crisis", type: s.category, severity: s.level, start, end, rule: s.entry.id };
   });
-  return { level: best!.level, category: best!.category, findings };
+  return done({ level: best!.level, category: best!.category, findings });
+}
+
+/** The learned stage beside the rules (see detectCrisis). */
+function withModel(
+  rules: CrisisResult,
+  model: ModelInput,
+  norm: Normalized,
+  tokens: readonly Token[],
+  negatedAt: (ti: number) => boolean,
+): CrisisResult {
+  if (rules.level >= 2 || tokens.length === 0) return rules;
+  const w = scoreWindows(model.words);
+  if (!w || w.p < WEIGHTS.threshold || negatedAt(w.peak)) return rules;
+  const { start, end } = toOriginal(norm, tokens[w.from]!.from, tokens[w.to - 1]!.to);
+  const finding: Finding = {
+    kind: "crisis",
+    type: w.category,
+    severity: 2,
+    start,
+    end,
+    rule: MODEL_RULE,
+    features: topFeatures(model.words, w.from, w.to),
+  };
+  return { level: 2, category: w.category, findings: [...rules.findings, finding] };
 }
 
 /** A comma, colon or dash between a negation and its signal ends the negation's reach. */

@@ -49,7 +49,11 @@ function apply(p: Policy, o: unknown, src: string): void {
   if (o.crisis !== undefined) {
     const c = o.crisis;
     if (!isObj(c)) throw new PolicyError(`${src}.crisis: must be an object`);
-    only(c, `${src}.crisis`, ["actions", "supportAt", "escalateAt", "flagAt"]);
+    only(c, `${src}.crisis`, ["actions", "supportAt", "escalateAt", "flagAt", "model"]);
+    if (c.model !== undefined) {
+      if (typeof c.model !== "boolean") throw new PolicyError(`${src}.crisis.model: must be true or false`);
+      p.crisis.model = c.model;
+    }
     if (c.actions !== undefined) {
       if (!isObj(c.actions)) throw new PolicyError(`${src}.crisis.actions: must be an object keyed 0..4`);
       only(c.actions, `${src}.crisis.actions`, LEVELS);
