@@ -132,7 +132,7 @@ export const HARM_OTHERS: readonly SignalRow[] = [
     [],
     ["firm"],
   ],
-  ["ho.going_pay", 2, "(hes|shes|theyre|he is|she is|they are) ~1 (going to|gonna|gona) pay", [], ["intent"]],
+  ["ho.going_pay", 2, "(hes|shes|theyre|he is|she is|they are) ~1 (going to|gonna) pay", [], ["intent"]],
   [
     "ho.wait_for",
     3,
