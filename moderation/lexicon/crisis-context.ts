@@ -131,7 +131,7 @@ export const CUES: readonly CueRow[] = [
     [],
   ],
   ["negation", "neg.no_longer", "no longer", []],
-  ["unnegate", "unneg.lying", "lying if i said|say / not gonna lie|lie / wont lie", []],
+  ["unnegate", "unneg.lying", "lying if i said|say / not gonna lie / wont lie", []],
   // someone else's feelings or use: third-person gossip, not a disclosure (emergencies are "firm")
   [
     "third_subject",
@@ -191,7 +191,7 @@ export const CUES: readonly CueRow[] = [
   ["educational", "edu.is_relapse", "is relapse|overdose|suicide", []],
   ["educational", "edu.algospeak", "algospeak|slang", []],
   ["educational", "edu.bring_up", "bring it up / how do you ~3 help|talk|know", []],
-  ["educational", "edu.what_are", "what are|whats the", []],
+  ["educational", "edu.what_are", "what are the", []],
   ["educational", "edu.book", "book|books|novel|memoir|poem|poetry|bok|boks", []],
   // advice and supportive replies that name the crisis to help with it
   [
@@ -235,7 +235,7 @@ export const CUES: readonly CueRow[] = [
   [
     "intox",
     "intox.now",
-    "im|am|currently|still|so ~1 drunk|wasted|high|loaded|hammered|blackout / been drinking|using ~2 all day|all night|since|tonight",
+    "im|am|currently|still|so ~1 drunk|wasted|high|loaded|hammered|blackout / been drinking|using ~2 (all day|all night|since|tonight)",
     [],
   ],
   ["plan", "plan.planned", "planned|planning|plan / figured out / know how", []],

@@ -52,7 +52,7 @@ export const OVERDOSE: readonly SignalRow[] = [
   [
     "od.od_recent",
     4,
-    "od|odd|oded|overdosed ~2 last night|yesterday|earlier|today|this morning / narcan|narcaned me / had to narcan ~1 me / narcan me ~1 twice|again",
+    "od|odd|oded|overdosed ~2 (last night|yesterday|earlier|today|this morning) / narcan|narcaned me / had to narcan ~1 me / narcan me ~1 twice|again",
     [],
     ["firm"],
   ],
@@ -314,7 +314,7 @@ export const RELAPSE: readonly SignalRow[] = [
   [
     "re.gambling",
     1,
-    "gambling|gambled|betting|bet|bets ~3 again / gambled|lost|blew ~3 rent|paycheck|savings|car payment / days|months|weeks without ~2 bet|gambling / downloaded ~2 app ~6 bet|parlay|casino",
+    "gambling|gambled|betting|bet|bets ~3 again / gambled|lost|blew ~3 (rent|paycheck|savings|car payment) / days|months|weeks without ~2 bet|gambling / downloaded ~2 app ~6 bet|parlay|casino",
     [],
   ],
 ];

@@ -12,7 +12,7 @@ export const SELF_HARM: readonly SignalRow[] = [
   ["sh.burden", 1, "a|such burden to|on ~1 everyone|everybody|family|people", []],
   ["sh.burden2", 1, "im|feel ~2 burden", []],
   ["sh.cant_go_on", 1, "cant|cannot keep doing|going ~1 this|on", []],
-  ["sh.cant_anymore", 1, "cant do ~1 this|another ~1 anymore|day|week", []],
+  ["sh.cant_anymore", 1, "cant do ~1 this ~1 anymore / cant do ~1 another ~1 day|week", []],
   ["sh.tired_all", 1, "tired|exhausted of|by ~1 everything|existing|life|living|fighting", []],
   ["sh.pointless", 1, "everything|life ~2 pointless|meaningless|hopeless|gray|grey|numb", []],
   ["sh.nothing_matters", 1, "nothing ~2 matters|changes|worth", []],
@@ -25,7 +25,7 @@ export const SELF_HARM: readonly SignalRow[] = [
   ["sh.give_up", 1, "@want to ?just give up", []],
   ["sh.ruin", 1, "i ruin everything", []],
   ["sh.alone", 1, "dont want to be alone", []],
-  ["sh.breaking", 1, "falling apart|breaking down", []],
+  ["sh.breaking", 1, "falling apart / breaking down", []],
   // 2: ideation, passive or active, and self-harm urges
   ["sh.want_die", 2, "@want to|2 ?just die / wanna|wana ?just die", []],
   ["sh.want_dead", 2, "@want ~2 dead|gone|wasnt|wasent|werent|disappear", []],
@@ -57,7 +57,7 @@ export const SELF_HARM: readonly SignalRow[] = [
   [
     "sh.no_reason_going",
     2,
-    "no|any reason ~1 to ~1 keep going|living|trying|fighting / no|any reason ~1 to ~1 go|get on|up / no|any reason ~1 to be ~1 here|alive",
+    "no|any reason ~1 to ~1 keep going|living|trying|fighting / no|any reason ~1 to ~1 (go on|get up) / no|any reason ~1 to be ~1 here|alive",
     [],
   ],
   [
@@ -100,7 +100,7 @@ export const SELF_HARM: readonly SignalRow[] = [
   [
     "sh.cut_urge",
     2,
-    "urge|urges to cut|burn|harm / want|wanna to cut ~1 myself|again / thinking about cutting|cuting|burning",
+    "urge|urges to cut|burn|harm / (want to|wanna) cut ~1 myself|again / thinking about cutting|cuting|burning",
     [],
   ],
   ["sh.cut_again", 2, "cutting|cut|burning|burned|burnt again", []],
@@ -113,11 +113,16 @@ export const SELF_HARM: readonly SignalRow[] = [
     [],
   ],
   ["sh.injure_self", 2, "@injure @self", []],
-  ["sh.feel_something", 2, "@injure|hurt ~6 to feel ~1 something|anything|better|real|alive|in control", []],
+  [
+    "sh.feel_something",
+    2,
+    "@injure|hurt ~6 to feel ~1 (something|anything|better|real|alive|in control)",
+    [],
+  ],
   [
     "sh.relapse_sh",
     2,
-    "relapsed|relapse|slipped ~2 on|with ~1 self ?harm|sh|cutting|harming / sh relapse",
+    "relapsed|relapse|slipped ~2 on|with ~1 (self harm|sh|cutting|harming) / sh relapse",
     [],
   ],
   [

@@ -39,7 +39,7 @@ export const SOLICITATION: readonly SolicitationRow[] = [
     "outside ~1 the|this app|platform / talk|chat|text|it|this|move|go|get|continue|take ~1 off|outside ~1 of ~1 this|the app|platform",
     [],
   ],
-  ["easier_than", "off_platform", "easier|better than this app|here", []],
+  ["easier_than", "off_platform", "easier|better than (this app|here)", []],
   ["request_accept", "off_platform", "request and ~1 accept", []],
   ["tap_chat", "off_platform", "tap to chat", []],
   ["private_acct", "off_platform", "my private ~1 acct|account|insta|page", []],
