@@ -77,7 +77,7 @@ export const CUES: readonly CueRow[] = [
     "gave|give|giving|handed|hand ~2 @weapon|pills|meds|medication|guns ~4 to ~1 my|a|the|someone|him|her",
     [],
   ],
-  ["veto", "idiom.fell", "slip|slipped|sliped|fell|tripped|crashed|fall ~6 ~6 @injure", []],
+  ["veto", "idiom.fell", "slip|slipped|sliped|fell|tripped|crashed|fall ~6 @injure", []],
   [
     "veto",
     "idiom.sunburn",
@@ -224,7 +224,7 @@ export const CUES: readonly CueRow[] = [
   [
     "time_now",
     "time.tonight",
-    "tonight|rn / right now / esta noche / ahora mismo / in an hour / in ~1 a ~1 few|couple|5|10|15|20|ten|fifteen ~1 minutes|min|mins",
+    "tonight|rn / right now / esta noche / ahora mismo / in an hour / in ~1 ?a ~1 few|couple|5|10|15|20|ten|fifteen ~1 minutes|min|mins",
     [],
   ],
   ["time_now", "time.asleep", "once|after|when everyone|everybody ~2 asleep|sleeping|leaves|gone", []],
