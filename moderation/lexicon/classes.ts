@@ -3,10 +3,10 @@
  * Add spellings here rather than duplicating phrases.
  */
 export const CLASSES: Readonly<Record<string, readonly string[]>> = {
-  self: ["myself", "meself", "myslf", "mysef", "mself", "myselff"],
-  i: ["i", "im", "ive", "id", "ill", "imma", "ima"],
-  gonna: ["gonna", "gona", "going", "will", "ill", "imma", "ima", "finna", "about", "planning", "plan"],
-  want: ["want", "wanna", "wana", "wish", "wished", "need", "hope", "hoping"],
+  self: ["myself", "meself", "myslf", "mysef", "mself"],
+  i: ["i", "im", "ive", "id", "ill", "imma"],
+  gonna: ["gonna", "going", "will", "ill", "imma", "finna", "about", "planning", "plan"],
+  want: ["want", "wanna", "wish", "wished", "need", "hope", "hoping"],
   pills: [
     "pills",
     "pill",

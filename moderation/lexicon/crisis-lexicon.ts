@@ -12,7 +12,7 @@ import { PhraseMatcher } from "./matcher.ts";
 
 const NEGATION_WORDS = /\b(not|no|never|dont|didnt|doesnt|isnt|wasnt|wont|cant|nunca|nobody|wouldnt)\b/;
 
-function signal(category: CrisisCategory, [id, level, phrase, flags]: SignalRow): CrisisEntry {
+function signal(category: CrisisCategory, [id, level, phrase, , flags]: SignalRow): CrisisEntry {
   return { kind: "signal", id: `crisis.${id}`, category, level, phrase, flags: new Set(flags ?? []) };
 }
 

@@ -1,6 +1,9 @@
 /**
  * Shapes of crisis lexicon entries. A lexicon file is a list of tuples so that reviewers can read
- * it as a table: [id, level, phrase, flags?]. See compile.ts for the phrase language.
+ * it as a table: [id, level, phrase, examples, flags?]. See compile.ts for the phrase language.
+ * `examples` are short invented messages the phrase is meant to match, written beside it; the
+ * lexicon lint (test/moderation/lexicon/lint.test.ts) checks that every alternative of the phrase
+ * matches at least one of them.
  */
 import type { CrisisCategory, CrisisLevel } from "../types.ts";
 
@@ -17,13 +20,17 @@ import type { CrisisCategory, CrisisLevel } from "../types.ts";
  */
 export type SignalFlag = "intent" | "hyper" | "firm" | "third" | "after_clean" | "prep";
 
-/** One row of a crisis lexicon: [id, level, phrase, flags]. */
+/** One row of a crisis lexicon: [id, level, phrase, examples, flags]. */
 export type SignalRow = readonly [
   id: string,
   level: CrisisLevel,
   phrase: string,
+  examples: readonly string[],
   flags?: readonly SignalFlag[],
 ];
+
+/** One context cue: [role, id, phrase, examples]; examples contain the cue's wording. */
+export type CueRow = readonly [role: CueRole, id: string, phrase: string, examples: readonly string[]];
 
 /** Roles a context cue plays around signals. */
 export type CueRole =
