@@ -159,6 +159,33 @@ export class PhraseMatcher<T> {
     return out.length ? out : NONE;
   }
 
+  /**
+   * Every expanded sequence that matches, at every start: the slow, exhaustive form of `find`,
+   * for the lexicon lint (which checks that each alternative is reachable by an example).
+   */
+  explain(tokens: readonly Token[]): PhraseMatch<T>[] {
+    const out: PhraseMatch<T>[] = [];
+    const paths = (node: TrieNode, prefix: TrieNode[]): TrieNode[][] =>
+      node.kids.length === 0
+        ? [[...prefix, node]]
+        : [...(node.end ? [[...prefix, node]] : []), ...node.kids.flatMap((k) => paths(k, [...prefix, node]))];
+    for (const list of [...this.index.values(), this.loose])
+      for (const c of new Set(list))
+        for (const path of paths(c.root, [])) {
+          // a chain trie of this one path: matching it alone ends where the path does
+          const chain = path.reduceRight<TrieNode | null>(
+            (next, n) => ({ step: n.step, kids: next ? [next] : [], end: next ? null : n.end }),
+            null,
+          )!;
+          for (let ti = 0; ti < tokens.length; ti++) {
+            if (!wordMatches(chain.step as Extract<Step, { kind: "word" }>, tokens[ti]!.text)) continue;
+            const end = matchKids(chain, tokens, ti + 1, tokens[ti]!.sentence);
+            if (end > ti) out.push({ entry: c.entry, fromTok: ti, toTok: end, choices: lastChoices });
+          }
+        }
+    return out;
+  }
+
   /** Every entry that matches, at every token where it starts (first match per start). */
   find(tokens: readonly Token[]): PhraseMatch<T>[] {
     const out: PhraseMatch<T>[] = [];

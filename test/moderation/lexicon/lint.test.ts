@@ -52,7 +52,7 @@ function labelsTaken(row: Row): Set<string> {
   const out = new Set<string>();
   for (const example of row.examples) {
     const tokens = splitRunTogether(tokenize(normalize(example).text));
-    for (const m of matcher.find(tokens)) for (const c of m.choices) out.add(c);
+    for (const m of matcher.explain(tokens)) for (const c of m.choices) out.add(c);
   }
   return out;
 }
