@@ -179,12 +179,14 @@ function classify(t: string, w: Window): Found | typeof KEEP | null {
   if (w.groups <= 3 && DATE_SHAPE.test(raw) && numericDate(raw)) return KEEP;
   if (w.groups === 2 && /^\d+[.,]\d+$/.test(raw)) return KEEP; // a decimal or a thousands figure
   const plus = raw.startsWith("+");
-  if (n >= 13 && !plus && isCard(digits)) return { type: "card", rule: "luhn", severity: 3 };
-  if (n === 9 && isSsn(digits)) {
+  if (n >= 13 && !plus && isCard(digits, raw)) return { type: "card", rule: "luhn", severity: 3 };
+  if (n === 9) {
+    // "my ssn is ...", "... is my social": the number is given as an SSN, whatever it is
+    const to = w.from + raw.length;
+    const said = contextBefore(t, w.from, 40, SSN_WORDS) || SSN_WORDS.test(t.slice(to, to + 24));
     const grouped =
       /^\d{3}([ -]{1,3})\d{2}\1\d{4}$/.test(raw) || /^\d( \d){2} ?- ?\d \d ?- ?\d( \d){3}$/.test(raw);
-    if (grouped || contextBefore(t, w.from, 40, SSN_WORDS))
-      return { type: "ssn", rule: "ssa_rules", severity: 3 };
+    if (isSsn(digits, said) && (grouped || said)) return { type: "ssn", rule: "ssa_rules", severity: 3 };
   }
   // toll-free lines are businesses and helplines (SAMHSA, Never Use Alone), never a person
   if ((n === 10 || n === 11) && TOLL_FREE.test(digits)) return KEEP;
