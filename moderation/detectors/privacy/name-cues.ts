@@ -37,9 +37,25 @@ export const RELATION_ES_BEFORE = new RegExp(
   `\\b(?:mi|su|tu|el|la|nuestro|nuestra)(?: (?:nuevo|nueva|ex))? (?:${rx(RELATIONS_ES)})(?: es|,)?[ ,:]*`,
 );
 
+const VERBS = `tell told ask asked text texted call called message messaged dm dmed thank meet met saw know knows
+ran-into talk-to talked-to spoke-to dile-a pregunta-a llama-a llame-a llamé-a habla-con hable-con hablé-con`;
+
 /** "tell", "text", "dile a": a person is the object; counts only for capitalised names. */
-export const VERB_BEFORE =
-  /\b(?:tell|told|ask|asked|text|texted|call|called|message|messaged|dm|dmed|thank|meet|met|saw|know|knows|ran into|talk to|talked to|spoke to|dile a|pregunta a|llama a|llame a|llamé a|habla con|hable con|hablé con)[ ,:]*/;
+export const VERB_BEFORE = new RegExp(`\\b(?:${rx(VERBS).replace(/\[ -\]\?/g, " ")})[ ,:]*`);
+
+/**
+ * The last word of every cue above, for a cheap first test before the patterns run: "is" ("his
+ * name is"), "sponsor", "worker" ("social worker"), "llama", "a" ("dile a")...
+ */
+export const CUE_LAST_WORDS: readonly string[] = [
+  ...`is was es name names named by llama llamaba llamado llamada nombre`.split(" "),
+  ...[RELATIONS, RELATIONS_ES, VERBS].flatMap((l) =>
+    l
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((w) => w.split("-").pop()!),
+  ),
+];
 
 /** "X Y from the tuesday group", "X Y de la reunión": a person from the writer's circles. */
 export const CIRCLE_AFTER =

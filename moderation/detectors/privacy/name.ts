@@ -5,12 +5,13 @@
  * "his name is oskar lindqvist", "tell Osei Mensah", "X Y from the tuesday group", "se llama
  * X Y"). First names alone are the group norm and stay visible.
  */
-import { toOriginal } from "../../normalize/normalize.ts";
+import { foldPhrase, toOriginal } from "../../normalize/normalize.ts";
 import type { Finding } from "../../types.ts";
 import type { PrivacyInput } from "./context.ts";
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from "./first-names.ts";
 import {
   CIRCLE_AFTER,
+  CUE_LAST_WORDS,
   NEVER_NAME,
   RELATION_BEFORE,
   RELATION_ES_BEFORE,
@@ -40,6 +41,9 @@ const STRONG = atEnd(STRONG_BEFORE);
 const RELATION = atEnd(RELATION_BEFORE);
 const VERB = atEnd(VERB_BEFORE);
 const RELATION_ES = atEnd(RELATION_ES_BEFORE);
+// the last word of a cue as the normalized tokens spell it ("llamé" -> "lame")
+const CUE_LAST = new Set(CUE_LAST_WORDS.map(foldPhrase));
+const CIRCLE_FIRST = new Set(["from", "de", "del"]);
 // an adverb or a verb form in lower case is the sentence going on, not a surname
 const NOT_LOWER_NAME = /(?:ed|ing|ly)$|[^aiouys]s$/;
 
@@ -52,7 +56,7 @@ function introducedNames(input: PrivacyInput): Finding[] {
   const { tokens, norm, original } = input;
   const nameLike = (i: number): boolean => {
     const t = tokens[i]!;
-    return /^[a-z]{2,20}$/.test(t.text) && !COMMON.has(t.text);
+    return !COMMON.has(t.text) && t.text.length >= 2 && t.text.length <= 20 && /^[a-z]+$/.test(t.text);
   };
   const joined = (j: number): boolean =>
     tokens[j]!.sentence === tokens[j - 1]!.sentence &&
@@ -86,14 +90,18 @@ function introducedNames(input: PrivacyInput): Finding[] {
   let after = -1;
   for (const i of pairs) {
     if (i <= after) continue;
+    // most pairs have no cue on either side: rule them out on the tokens alone
+    const mayBefore = i > 0 && CUE_LAST.has(tokens[i - 1]!.text);
+    const mayAfter = CIRCLE_FIRST.has(tokens[i + 2]?.text ?? "");
+    if (!mayBefore && !mayAfter) continue;
     const a = word(i);
     const b = word(i + 1);
     if (!a.ok || !b.ok) continue;
     const caps = a.caps && b.caps;
-    const before = cueBefore(a.start);
+    const before = mayBefore ? cueBefore(a.start) : undefined;
     const lowerOk = !NOT_LOWER_NAME.test(a.bare) && !/(?:ed|ing|ly)$/.test(b.bare);
     let cued = before !== undefined && (caps || (before !== "verb" && lowerOk));
-    if (!cued && (caps || lowerOk)) cued = CIRCLE_AFTER.test(plainAfter(input, b.end));
+    if (!cued && mayAfter && (caps || lowerOk)) cued = CIRCLE_AFTER.test(plainAfter(input, b.end));
     if (!cued) continue;
     let end = b.end;
     after = i + 1;
