@@ -7,7 +7,7 @@
  */
 import { parsePhoneNumberFromString } from "libphonenumber-js/max";
 import type { Finding } from "../../types.ts";
-import { isCard, isSsn, numericDate } from "./checks.ts";
+import { isCard, isSsn, luhn, numericDate } from "./checks.ts";
 import { contextBefore, type PrivacyInput, plainFinding } from "./context.ts";
 
 const TOLL_FREE = /^1?8(00|33|44|55|66|77|88)\d{7}$/;
@@ -85,8 +85,14 @@ function segment(
   minTail: number,
   reference: boolean,
 ): Array<{ f: Finding; from: number; to: number }> {
-  const groups = [...raw.matchAll(GROUP)].map((g) => ({ a: g.index, z: g.index + g[0].length, d: "" }));
-  for (const g of groups) g.d = raw.slice(g.a, g.z).replace(/\D/g, "");
+  const groups = [...raw.matchAll(GROUP)].map((g) => ({ a: g.index, z: g.index + g[0].length, at: 0 }));
+  // the run's digits in one string: window i..j holds all[groups[i].at .. at(j + 1)]
+  let all = "";
+  for (const g of groups) {
+    g.at = all.length;
+    all += raw.slice(g.a, g.z).replace(/\D/g, "");
+  }
+  const at = (k: number): number => (k < groups.length ? groups[k]!.at : all.length);
   const lo = minHead;
   const hi = groups.length - minTail;
   if (hi - lo < 1) return [];
@@ -112,7 +118,6 @@ function segment(
     found.push({ f: plainFinding(input, f.type, a, z, f.rule, f.severity), from: a, to: z });
   };
   // most runs are one number: a confident reading of the whole run needs no search
-  const all = groups.map((g) => g.d).join("");
   if (lo === 0 && hi === groups.length && all.length <= MAX_ID_DIGITS && all.length >= MIN_ID_DIGITS) {
     const whole = classify(t, windowOf(0, hi - 1, all));
     if (whole === KEEP) return found;
@@ -126,14 +131,16 @@ function segment(
   const pick: Array<{ j: number; f: Found | null } | null> = new Array(hi + 1).fill(null);
   for (let i = hi - 1; i >= lo; i--) {
     best[i] = best[i + 1]!;
-    let digits = "";
+    const plus = raw[groups[i]!.a] === "+";
     for (let j = i; j < hi; j++) {
-      digits += groups[j]!.d;
-      if (digits.length > MAX_ID_DIGITS) break;
-      if (digits.length < MIN_ID_DIGITS) continue;
+      const n = at(j + 1) - groups[i]!.at;
+      if (n > MAX_ID_DIGITS) break;
+      if (n < MIN_ID_DIGITS) continue;
+      const digits = all.slice(groups[i]!.at, at(j + 1));
+      if (!worthTrying(digits, j - i + 1, plus, contact)) continue;
       const got = classify(t, windowOf(i, j, digits));
       if (!got) continue;
-      const score = digits.length * (got === KEEP ? 3 : got.severity) + best[j + 1]!;
+      const score = n * (got === KEEP ? 3 : got.severity) + best[j + 1]!;
       if (score > best[i]!) {
         best[i] = score;
         pick[i] = { j, f: got === KEEP ? null : got };
@@ -150,6 +157,22 @@ function segment(
     i = p.j + 1;
   }
   return found;
+}
+
+/**
+ * A cheap necessary condition for `classify` to find anything, so that long runs of one-digit
+ * groups cost a checksum per window rather than a full classification.
+ */
+function worthTrying(digits: string, groups: number, plus: boolean, contact: () => boolean): boolean {
+  const n = digits.length;
+  if (plus) return n <= 15;
+  // beyond 13 digits only a card is left, and nine windows in ten fail its checksum
+  if (n >= 14) return luhn(digits);
+  if (n === 13) return luhn(digits) || contact();
+  // 7 and 8 digits are a local phone or a date (two or three groups), or a number among contact words
+  if (n <= 8) return groups <= 3 || (n === 8 && contact());
+  if (n === 12) return contact();
+  return true;
 }
 
 interface Window {
@@ -180,7 +203,7 @@ function classify(t: string, w: Window): Found | typeof KEEP | null {
   if (w.groups === 2 && /^\d+[.,]\d+$/.test(raw)) return KEEP; // a decimal or a thousands figure
   const plus = raw.startsWith("+");
   if (n >= 13 && !plus && isCard(digits, raw)) return { type: "card", rule: "luhn", severity: 3 };
-  if (n === 9) {
+  if (n === 9 && isSsn(digits, true)) {
     // "my ssn is ...", "... is my social": the number is given as an SSN, whatever it is
     const to = w.from + raw.length;
     const said = contextBefore(t, w.from, 40, SSN_WORDS) || SSN_WORDS.test(t.slice(to, to + 24));
