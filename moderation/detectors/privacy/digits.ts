@@ -22,6 +22,7 @@ const SSN_WORDS = /\b(ssn|social|security|seguro|ss#|ss)\b/;
 // reference numbers that are not a person's: meeting ids, orders, tracking, case numbers
 const NOT_PHONE_WORDS =
   /\b(id|zoom|meeting|order|tracking|isbn|case|ref|reference|confirmation|invoice|account|acct|serial|model)\b[ #:.no]{0,5}$/;
+const NANP_GROUPS = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}$/;
 const NANP_SHAPE = /^\+?1?[ -.]?\(?\d{3}\)?[ -.]?\d{3}[-.]\d{4}$/;
 const EXTENSION = /^,? ?(?:ext\.?|extension|x|#) ?\d{1,5}(?![\d])/;
 const CONTACT_WORDS =
@@ -220,8 +221,12 @@ function classify(t: string, w: Window): Found | typeof KEEP | null {
     return p?.isPossible() ? { type: "phone", rule: "international", severity: 3 } : null;
   }
   if (n > 13) return null;
-  if (n === 10 && !/^[01]/.test(digits)) return { type: "phone", rule: "nanp", severity: 3 };
-  if (n === 11 && /^[01]/.test(digits)) return { type: "phone", rule: "national", severity: 3 };
+  // cut out of a longer run, a 10- or 11-digit reading must be grouped like one number
+  // ("206 555 0142", "1-206-555-0142"), or it swallows the tail of one number and the head of
+  // the next ("555-0142 555-0199")
+  const shaped = !w.trimmed || NANP_GROUPS.test(raw);
+  if (n === 10 && !/^[01]/.test(digits) && shaped) return { type: "phone", rule: "nanp", severity: 3 };
+  if (n === 11 && /^[01]/.test(digits) && shaped) return { type: "phone", rule: "national", severity: 3 };
   // a 7-digit piece cut out of a longer run is a phone only when contact words say so
   if (n === 7 && /^\d{3}[-. ]\d{4}$/.test(raw) && (!w.trimmed || w.contact()))
     return { type: "phone", rule: "local", severity: 2 };

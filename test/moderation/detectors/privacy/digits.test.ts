@@ -40,6 +40,18 @@ describe("digits: neighbouring numbers", () => {
       ["ssn", "219-09-9991"],
     ]));
 
+  it("two local numbers are not read as one national number across them", () =>
+    expect(spans("555-0142 555-0199 call me")).toEqual([
+      ["phone", "555-0142"],
+      ["phone", "555-0199"],
+    ]));
+
+  it("an ssn and a phone in one run", () =>
+    expect(spans("219 09 9991 206 555 0142")).toEqual([
+      ["ssn", "219 09 9991"],
+      ["phone", "206 555 0142"],
+    ]));
+
   it("a run of more than 40 digits is split, not skipped", () => {
     const t = "4674768080921603 5372364112086441 4916338506082832 5425233430109903";
     expect(spans(t).map(([type]) => type)).toEqual(["card", "card", "card", "card"]);
