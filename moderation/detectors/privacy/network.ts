@@ -21,7 +21,7 @@ const IPV6 =
 
 const SCHEME = /\b(?:https?:\/\/|www\.)[^\s<>"'`]{2,2000}/g;
 const TLDS =
-  "com|net|org|io|me|ly|gg|co|ee|app|page|link|site|blog|tv|us|uk|ca|mx|es|info|biz|xyz|dev|social|bio|gle|ms";
+  "com|net|org|io|me|ly|gg|co|ee|app|page|link|site|blog|tv|us|uk|ca|mx|es|info|biz|xyz|dev|social|bio|gle|gl|ms";
 const BARE = new RegExp(
   `(?<![\\w@.])[a-z0-9][a-z0-9-]{0,62}(?:\\.[a-z0-9-]{1,63}){0,3}\\.(?:${TLDS})(?![\\w@])(?:/[^\\s<>"'\`]{0,2000})?`,
   "g",
@@ -33,6 +33,8 @@ const PUBLIC =
 // a public domain's document, file, form and meeting hosts: a link there opens one person's thing
 const SHARED_HOSTS =
   /(^|\.)((docs|drive|forms|sites|photos|meet|calendar|groups|maps|mail)\.google\.com|forms\.gle|goo\.gl|photos\.app\.goo\.gl|dropbox\.com|1drv\.ms|onedrive\.live\.com|sharepoint\.com|icloud\.com|box\.com|notion\.site|zoom\.us|calendly\.com|we\.tl|wetransfer\.com)$/;
+// the same on the bare domain: google.com/maps/place/..., google.com/drive/...
+const SHARED_PATHS = /^(?:www\.)?google\.com\/(?:maps|drive|forms|calendar|photos)\b/;
 const PERSONAL_HOSTS =
   /(^|\.)(instagram\.com|facebook\.com|fb\.com|tiktok\.com|t\.me|wa\.me|discord\.gg|linktr\.ee|twitter\.com|x\.com|snapchat\.com|reddit\.com|venmo\.com|cash\.app|paypal\.me|onlyfans\.com|linkedin\.com|threads\.net|wordpress\.com|blogspot\.com|substack\.com|tumblr\.com|medium\.com)$/;
 
@@ -89,7 +91,8 @@ export function detectUrl(input: PrivacyInput): Finding[] {
         .replace(/^www\./, "")
         .split(/[/?#]/)[0] ?? "";
     const hasPath = /[/?#]./.test(text.replace(/^https?:\/\//, ""));
-    const shared = hasPath && SHARED_HOSTS.test(host);
+    const shared =
+      hasPath && (SHARED_HOSTS.test(host) || SHARED_PATHS.test(text.replace(/^https?:\/\//, "")));
     if (PUBLIC.test(host) && !shared) return;
     if (rule === "bare" && !hasPath && !PERSONAL_HOSTS.test(host) && host.split(".").length < 3) return;
     if (rule === "bare" && /^\d+(\.\d+)*$/.test(host.replace(/\.[a-z]+$/, "")) && !hasPath) return;

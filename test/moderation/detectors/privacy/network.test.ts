@@ -50,6 +50,12 @@ describe("url: shared documents on public domains", () => {
     ],
     ["a short form link", "sign up at forms.gle/Tq9wXk2LmZ", "forms.gle/Tq9wXk2LmZ"],
     ["a private meeting", "join meet.google.com/abc-defg-hij at 8", "meet.google.com/abc-defg-hij"],
+    [
+      "a map of a place on google.com itself",
+      "my place www.google.com/maps/place/418+Willow+Ct",
+      "www.google.com/maps/place/418+Willow+Ct",
+    ],
+    ["a short map link", "pin is maps.app.goo.gl/Xy12Ab ok", "maps.app.goo.gl/Xy12Ab"],
     ["a dropbox share", "pics www.dropbox.com/s/k2j3h4/me.jpg", "www.dropbox.com/s/k2j3h4/me.jpg"],
   ])("%s", (_why, text, url) => expect(spans(text)).toEqual([["url", url]]));
 
