@@ -25,7 +25,7 @@ const rx = (list: string): string =>
 
 /** "his name is", "named", "se llama": what follows is a name, even in lower case. */
 export const STRONG_BEFORE =
-  /(?:\b(?:his|her|their|my|the|whose|su|mi|tu|your|[a-z]+['’]s)(?: (?:real|full|last))? name(?:['’]s|s| is| was|:| es)|\bnamed|\bgoes by|\bse llama(?:ba)?|\bllamad[oa]|\bde nombre)[ :]*/;
+  /(?:\b(?:his|her|their|my|the|whose|su|mi|tu|your|[a-z]+['’]s)(?: (?:real|full|last))? name(?:['’]s|s| is| was|:| es)|\b(?:su|mi|tu) nombre (?:es|era)|\bnamed|\b(?:guy|girl|woman|man|lady|dude|person|someone|somebody|kid|boy|chick|chica|chico|senor|señor|senora|señora) called|\bgoes by|\bse llama(?:ba)?|\bllamad[oa]|\bde nombre)[ :]*/;
 
 /** "my sponsor", "his caseworker": a person of the writer's life. */
 export const RELATION_BEFORE = new RegExp(
@@ -48,7 +48,7 @@ export const VERB_BEFORE = new RegExp(`\\b(?:${rx(VERBS).replace(/\[ -\]\?/g, " 
  * name is"), "sponsor", "worker" ("social worker"), "llama", "a" ("dile a")...
  */
 export const CUE_LAST_WORDS: readonly string[] = [
-  ...`is was es name names named by llama llamaba llamado llamada nombre`.split(" "),
+  ...`is was es era name names named by called llama llamaba llamado llamada nombre`.split(" "),
   ...[RELATIONS, RELATIONS_ES, VERBS].flatMap((l) =>
     l
       .split(/\s+/)
@@ -60,6 +60,15 @@ export const CUE_LAST_WORDS: readonly string[] = [
 /** "X Y from the tuesday group", "X Y de la reunión": a person from the writer's circles. */
 export const CIRCLE_AFTER =
   /^,? (?:from|de|del) (?:(?:the|my|our|el|la|mi|nuestro|nuestra) )?(?:[a-záéíóúñ]+ ){0,2}(?:group|meeting|mtg|church|work|office|rehab|detox|class|program|aa|na|grupo|reunion|reunión|iglesia|trabajo|oficina)\b/;
+
+/** "X Y, my sponsor", "X Y is my sponsor", "X Y es mi padrino": the relation follows the name. */
+export const RELATION_AFTER = new RegExp(
+  `^,? (?:(?:is|was|es|era) )?(?:my|our|his|her|mi|su|nuestro|nuestra) (?:new |old |former |ex |nuevo |nueva )?(?:${rx(RELATIONS)}|${rx(RELATIONS_ES)})\\b`,
+);
+
+/** The first words of the cues after a name, for the same cheap first test. */
+export const AFTER_FIRST_WORDS: readonly string[] =
+  "from de del is was es era my our his her mi su nuestro nuestra".split(" ");
 
 /** Capitalised words of recovery, faith and everyday talk that are never a person's name. */
 export const NEVER_NAME: ReadonlySet<string> = new Set(

@@ -10,9 +10,11 @@ import type { Finding } from "../../types.ts";
 import type { PrivacyInput } from "./context.ts";
 import { AMBIGUOUS_NAMES, FIRST_NAMES } from "./first-names.ts";
 import {
+  AFTER_FIRST_WORDS,
   CIRCLE_AFTER,
   CUE_LAST_WORDS,
   NEVER_NAME,
+  RELATION_AFTER,
   RELATION_BEFORE,
   RELATION_ES_BEFORE,
   STRONG_BEFORE,
@@ -43,7 +45,7 @@ const VERB = atEnd(VERB_BEFORE);
 const RELATION_ES = atEnd(RELATION_ES_BEFORE);
 // the last word of a cue as the normalized tokens spell it ("llamé" -> "lame")
 const CUE_LAST = new Set(CUE_LAST_WORDS.map(foldPhrase));
-const CIRCLE_FIRST = new Set(["from", "de", "del"]);
+const AFTER_FIRST = new Set(AFTER_FIRST_WORDS.map(foldPhrase));
 // an adverb or a verb form in lower case is the sentence going on, not a surname
 const NOT_LOWER_NAME = /(?:ed|ing|ly)$|[^aiouys]s$/;
 
@@ -92,7 +94,7 @@ function introducedNames(input: PrivacyInput): Finding[] {
     if (i <= after) continue;
     // most pairs have no cue on either side: rule them out on the tokens alone
     const mayBefore = i > 0 && CUE_LAST.has(tokens[i - 1]!.text);
-    const mayAfter = CIRCLE_FIRST.has(tokens[i + 2]?.text ?? "");
+    const mayAfter = AFTER_FIRST.has(tokens[i + 2]?.text ?? "");
     if (!mayBefore && !mayAfter) continue;
     const a = word(i);
     const b = word(i + 1);
@@ -101,7 +103,11 @@ function introducedNames(input: PrivacyInput): Finding[] {
     const before = mayBefore ? cueBefore(a.start) : undefined;
     const lowerOk = !NOT_LOWER_NAME.test(a.bare) && !/(?:ed|ing|ly)$/.test(b.bare);
     let cued = before !== undefined && (caps || (before !== "verb" && lowerOk));
-    if (!cued && mayAfter && (caps || lowerOk)) cued = CIRCLE_AFTER.test(plainAfter(input, b.end));
+    if (!cued && mayAfter && (caps || lowerOk)) {
+      const rest = plainAfter(input, b.end);
+      // "X Y, my sponsor" is only a name in capitals: "work stress, my therapist says" is not
+      cued = CIRCLE_AFTER.test(rest) || (RELATION_AFTER.test(rest) && (caps || !rest.startsWith(",")));
+    }
     if (!cued) continue;
     let end = b.end;
     after = i + 1;

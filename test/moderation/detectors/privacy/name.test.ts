@@ -23,6 +23,11 @@ describe("name: introduced by context, first name on no list", () => {
     ["from a group", "Anouk Verhoeven from the tuesday group relapsed", "Anouk Verhoeven"],
     ["from a group, lower case", "anouk verhoeven from the tuesday group relapsed", "anouk verhoeven"],
     ["three words", "my counselor Bartholomew Okonkwo Adeyemi is leaving", "Bartholomew Okonkwo Adeyemi"],
+    ["a relation after, apposition", "Osei Mensah, my sponsor, said to call", "Osei Mensah"],
+    ["a relation after, lower case", "osei mensah is my sponsor now", "osei mensah"],
+    ["a person called", "a guy called kwame asante keeps messaging", "kwame asante"],
+    ["spanish su nombre es", "su nombre es Ximena Quiroga", "Ximena Quiroga"],
+    ["spanish relation after", "ximena quiroga es mi terapeuta", "ximena quiroga"],
     ["spanish se llama", "mi terapeuta se llama Ximena Quiroga", "Ximena Quiroga"],
     ["spanish se llama, lower case", "el se llama ezequiel barraza y me da miedo", "ezequiel barraza"],
     ["spanish relation", "mi padrino Ezequiel Barraza me llamó", "Ezequiel Barraza"],
@@ -50,5 +55,10 @@ describe("name: ordinary words stay visible", () => {
     "mi mamá cocina rico",
     "for my mom's intake form tonight",
     "my counselor at Kaiser Permanente is nice",
+    "feeling better, is my sponsor around",
+    "work stress, my therapist says breathe",
+    "honestly tired is my excuse",
+    "i called my mom last night",
+    "mi nombre es importante para mi",
   ])("%j", (t) => expect(names(t)).toEqual([]));
 });
