@@ -29,7 +29,7 @@ const RECOVERY_BIRTHDAY =
 const SPIRITUAL = /^ again\b/;
 // a birth word right after the date: "3/14/1990 is my birthday", "... es mi fecha de nacimiento"
 const BIRTH_AFTER =
-  /^,? ?(?:(?:is|was|=|:|-|es|fue|=) )?(?:(?:my|mi|his|her|their|su) )?(?:(?:real|actual|belly button|fecha de) )?(?:birthday|bday|b-day|dob|d\.o\.b|date of birth|birth ?date|cumplea[nñ]os|nacimiento)(?![a-z])|^,? ?(?:is )?when (?:i|he|she|they) (?:was|were) born\b/;
+  /^,? ?(?:(?:is|was|=|:|-|es|fue) )?(?:(?:my|mi|his|her|their|su) )?(?:(?:real|actual|belly button|fecha de) )?(?:birthday|bday|b-day|dob|d\.o\.b|date of birth|birth ?date|cumplea[nñ]os|nacimiento)(?![a-z])|^,? ?(?:(?:is|was|es|fue) )?(?:(?:the day )?when (?:i|he|she|they) (?:was|were) born\b|(?:el d[ií]a )?(?:cuando|que) nac[ií](?:[oó])?(?![a-z]))/;
 
 /** True when the birth word ending at `at` names a date of birth, not a sobriety birthday. */
 function birthWord(t: string, word: string, at: number): boolean {
@@ -65,13 +65,18 @@ export function detectDob(input: PrivacyInput): Finding[] {
   for (const m of t.matchAll(TEXTUAL)) dates.push([m.index, m.index + m[0].length]);
   dates.sort((a, b) => a[0] - b[0]);
   const out: Finding[] = [];
+  // a birth word that names the date before it ("3/14/1990 is my birthday, 5/1/2019 ...") does
+  // not name the one after it
+  const used = new Set<number>();
   for (const [from, to] of dates) {
-    if (BIRTH_AFTER.test(t.slice(to, to + 40))) {
+    const after = BIRTH_AFTER.exec(t.slice(to, to + 40));
+    if (after) {
+      used.add(to + after[0].length);
       out.push(plainFinding(input, "dob", from, to, "birth_context", 3));
       continue;
     }
     // the nearest birth word before this date, with no other date between them
-    const b = births.filter((x) => x <= from && from - x <= 40).pop();
+    const b = births.filter((x) => x <= from && from - x <= 40 && !used.has(x)).pop();
     if (b === undefined) continue;
     if (dates.some(([f, e]) => f >= b && e <= from)) continue;
     if (cleanDate(t.slice(b, from))) continue;

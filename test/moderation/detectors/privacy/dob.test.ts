@@ -20,6 +20,12 @@ describe("dob: contrasts with a clean date", () => {
     ["birth date written as two words", "birth date: 07/04/1985", "07/04/1985"],
     ["spanish contrast", "no es mi fecha de sobriedad, mi cumpleaños es 14/03/1990", "14/03/1990"],
     ["spanish, after", "el 14/03/1990 es mi fecha de nacimiento", "14/03/1990"],
+    [
+      "a birth word after one date is not before the next",
+      "3/14/1990 is my birthday, 5/1/2019 is my clean date",
+      "3/14/1990",
+    ],
+    ["spanish, when i was born", "14/03/1990 fue cuando nací, 01/05/2019 cuando dejé de beber", "14/03/1990"],
   ])("%s", (_why, text, dob) => expect(spans(text)).toEqual([["dob", dob]]));
 });
 
