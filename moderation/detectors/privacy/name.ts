@@ -104,7 +104,7 @@ function introducedNames(input: PrivacyInput): Finding[] {
     const lowerOk = !NOT_LOWER_NAME.test(a.bare) && !/(?:ed|ing|ly)$/.test(b.bare);
     let cued = before !== undefined && (caps || (before !== "verb" && lowerOk));
     if (!cued && mayAfter && (caps || lowerOk)) {
-      const rest = plainAfter(input, b.end);
+      const rest = textAfter(input, b.end);
       // "X Y, my sponsor" is only a name in capitals: "work stress, my therapist says" is not
       cued = CIRCLE_AFTER.test(rest) || (RELATION_AFTER.test(rest) && (caps || !rest.startsWith(",")));
     }
@@ -131,10 +131,11 @@ function introducedNames(input: PrivacyInput): Finding[] {
 }
 
 /** Up to 60 lower-cased characters of the original after `at`. */
-function plainAfter(input: PrivacyInput, at: number): string {
+function textAfter(input: PrivacyInput, at: number): string {
   return input.original.slice(at, at + 60).toLowerCase();
 }
 
+/** Full names whose first name is on the list, with or without context. */
 function listedNames(input: PrivacyInput): Finding[] {
   const { tokens, norm, original } = input;
   const out: Finding[] = [];
