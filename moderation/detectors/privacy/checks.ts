@@ -19,21 +19,41 @@ export function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** A plausible card: 13-19 digits, a known network prefix, Luhn-valid, not one repeated digit. */
-export function isCard(digits: string): boolean {
-  if (digits.length < 13 || digits.length > 19) return false;
-  if (!/^(?:4|5[1-5]|2[2-7]|3[47]|3[068]|6[05]|62|35)/.test(digits)) return false;
-  if (/^(\d)\1+$/.test(digits)) return false;
-  return luhn(digits);
+/**
+ * How cards are written: contiguous, in fours with a short last group (4-4-4-4, 4-4-4-4-3,
+ * 4-4-4-1), Amex and Diners 4-6-5 and 4-6-4, or one digit at a time.
+ */
+const CARD_GROUPING = /^(?:\d+|\d{4}(?:\D+\d{4}){2,3}(?:\D+\d{1,4})?|\d{4}\D+\d{6}\D+\d{4,5}|\d(?:\D+\d)+)$/;
+// famous or advertising numbers that people quote as examples, not as their own
+const WELL_KNOWN_SSNS = new Set(["123456789", "078051120"]);
+
+function repeated(digits: string): boolean {
+  for (let i = 1; i < digits.length; i++) if (digits[i] !== digits[0]) return false;
+  return true;
 }
 
-/** SSA rules: area not 000, 666 or 9xx; group not 00; serial not 0000; no famous fakes. */
-export function isSsn(digits: string): boolean {
+/**
+ * A plausible payment card: 13-19 digits, Luhn-valid, not one repeated digit and not starting
+ * with 0 (no issuer uses it), written in a card grouping when `written` (the digits with their
+ * separators) is given. Networks come and go, so no issuer prefix is required.
+ */
+export function isCard(digits: string, written: string = digits): boolean {
+  if (digits.length < 13 || digits.length > 19 || digits[0] === "0") return false;
+  // cheapest first: the digit scan runs this on every window of every run
+  if (!luhn(digits) || repeated(digits)) return false;
+  return CARD_GROUPING.test(written.replace(/^\+/, ""));
+}
+
+/**
+ * SSA rules: area not 000, 666 or 9xx; group not 00; serial not 0000. Famous example numbers and
+ * one repeated digit are rejected unless `context` says the writer gives it as an SSN.
+ */
+export function isSsn(digits: string, context = false): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
   const area = digits.slice(0, 3);
   if (area === "000" || area === "666" || area[0] === "9") return false;
   if (digits.slice(3, 5) === "00" || digits.slice(5) === "0000") return false;
-  if (digits === "123456789" || digits === "078051120" || /^(\d)\1+$/.test(digits)) return false;
+  if (!context && (WELL_KNOWN_SSNS.has(digits) || /^(\d)\1+$/.test(digits))) return false;
   return true;
 }
 
