@@ -2,12 +2,10 @@
  * PostgreSQL under many writers at once, where SQLite's single writer hid every race: three
  * stores (three nodes' pools) on one fresh database, each test in its own database.
  */
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, expect, it, vi } from "vitest";
 import { verifyAudit } from "../../server/db/audit-chain.ts";
-import { migrate } from "../../server/db/pg/client.ts";
 import { openPgStore } from "../../server/db/pg/store.ts";
 import type { CaseOpening, NewMessage, Store } from "../../server/db/store.ts";
-import { AppError } from "../../server/errors.ts";
 import { describeWithPostgres, type FreshDatabase, freshDatabase, pgUnavailable } from "../helpers/pg.ts";
 
 const reason = await pgUnavailable();
@@ -96,7 +94,6 @@ describeWithPostgres("PostgreSQL store under concurrent writers", reason, () => 
       sql`insert into __drizzle_migrations (hash, created_at) values ('future', 99999999999999)`,
     );
     await expect(openPgStore(options(fresh.url))).rejects.toThrow(/migrated by a newer Lantern/);
-    void migrate;
   });
 
   it("room seq is gapless 1..300 under concurrent senders on three nodes", async () => {
@@ -246,6 +243,5 @@ describeWithPostgres("PostgreSQL store under concurrent writers", reason, () => 
     expect(await on(0).sweepOverdue(() => false)).toEqual([]);
     const until = await on(0).mute("r1", "u_b", 1, "u_s", audit("member.muted", "u_b"));
     expect(Math.abs(Date.parse(until) - (Date.now() + 60_000))).toBeLessThan(3_000);
-    void AppError;
   });
 });
