@@ -4,25 +4,24 @@
  * Prints one JSON line per tenant and exits 1 if any chain is broken.
  */
 import { parseArgs } from "node:util";
-import { loadConfig } from "../server/config.ts";
-import { openDatabase } from "../server/db/client.ts";
-import { verifyAudit } from "../server/db/repos/audit.ts";
-import { audit } from "../server/db/schema.ts";
+import { verifyAudit } from "../server/db/audit-chain.ts";
+import { openStore } from "../server/db/open.ts";
+import { runScript } from "./script.ts";
 
-const { values } = parseArgs({ options: { tenant: { type: "string" } } });
-const config = loadConfig();
-const db = openDatabase(config.databasePath);
-const inDb = db
-  .selectDistinct({ tenant: audit.tenant })
-  .from(audit)
-  .all()
-  .map((r) => r.tenant);
-const tenants = values.tenant ? [values.tenant] : [...new Set([...config.tenants.keys(), ...inDb])];
-let ok = true;
-for (const tenant of tenants) {
-  const r = verifyAudit(db, tenant);
-  ok &&= r.ok;
-  process.stdout.write(`${JSON.stringify({ tenant, ...r })}\n`);
-}
-db.$client.close();
-process.exit(ok ? 0 : 1);
+runScript("audit:verify", async (config) => {
+  const { values } = parseArgs({ options: { tenant: { type: "string" } } });
+  const store = await openStore(config);
+  try {
+    const inDb = await store.auditTenants();
+    const tenants = values.tenant ? [values.tenant] : [...new Set([...config.tenants.keys(), ...inDb])];
+    let ok = true;
+    for (const tenant of tenants) {
+      const r = await verifyAudit(store, tenant);
+      ok &&= r.ok;
+      process.stdout.write(`${JSON.stringify({ tenant, ...r })}\n`);
+    }
+    return ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+});

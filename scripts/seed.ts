@@ -3,21 +3,10 @@
  * Uses the same database and configuration as `npm start`.
  */
 import { parseArgs } from "node:util";
-import { and, eq } from "drizzle-orm";
-import { loadConfig } from "../server/config.ts";
-import { openDatabase } from "../server/db/client.ts";
-import { insertRoom, upsertMembership } from "../server/db/repos/rooms.ts";
-import { ensureUser } from "../server/db/repos/users.ts";
-import { rooms } from "../server/db/schema.ts";
-import { newId, nowIso } from "../server/ids.ts";
+import { openStore } from "../server/db/open.ts";
+import { newId } from "../server/ids.ts";
+import { runScript } from "./script.ts";
 
-const { values } = parseArgs({ options: { tenant: { type: "string", default: "default" } } });
-const config = loadConfig();
-if (!config.tenants.has(values.tenant!)) {
-  process.stderr.write(`seed: unknown tenant "${values.tenant}"\n`);
-  process.exit(2);
-}
-const db = openDatabase(config.databasePath);
 const demo = [
   { kind: "group", name: "Evening recovery group", topic: "Daily check-in, 7pm", visibility: "open" },
   { kind: "group", name: "Relapse prevention", topic: "Triggers, cravings and plans", visibility: "open" },
@@ -31,27 +20,48 @@ const demo = [
   },
 ] as const;
 
-for (const r of demo) {
-  const existing = db
-    .select()
-    .from(rooms)
-    .where(and(eq(rooms.tenant, values.tenant!), eq(rooms.name, r.name)))
-    .get();
-  const room =
-    existing ??
-    insertRoom(db, {
-      id: newId("r"),
-      tenant: values.tenant!,
-      kind: r.kind,
-      name: r.name,
-      topic: r.topic,
-      visibility: r.visibility,
-      createdAt: nowIso(),
-    });
-  for (const sub of "members" in r ? r.members : [])
-    upsertMembership(db, room.id, ensureUser(db, values.tenant!, sub), { enrolled: true });
-  process.stdout.write(
-    `${existing ? "exists " : "created"} ${room.id}  ${room.kind.padEnd(6)} ${room.visibility.padEnd(6)} ${room.name}\n`,
-  );
-}
-db.$client.close();
+runScript("seed", async (config) => {
+  const { values } = parseArgs({ options: { tenant: { type: "string", default: "default" } } });
+  const tenant = values.tenant!;
+  if (!config.tenants.has(tenant)) {
+    process.stderr.write(`seed: unknown tenant "${tenant}"\n`);
+    return 2;
+  }
+  const store = await openStore(config);
+  try {
+    for (const r of demo) {
+      const existing = await store.findRoomByName(tenant, r.name);
+      const members = "members" in r ? [...r.members] : [];
+      const id = newId("r");
+      const room =
+        existing ??
+        (await store.createRoom(
+          {
+            id,
+            tenant,
+            kind: r.kind,
+            name: r.name,
+            topic: r.topic,
+            visibility: r.visibility,
+            policy: null,
+            createdBy: null,
+          },
+          members,
+          {
+            tenant,
+            actor: "seed",
+            action: "room.created",
+            target: id,
+            details: { kind: r.kind, visibility: r.visibility, members: members.length },
+          },
+        ));
+      if (existing) for (const sub of members) await store.enrol(tenant, room.id, sub, "seed");
+      process.stdout.write(
+        `${existing ? "exists " : "created"} ${room.id}  ${room.kind.padEnd(6)} ${room.visibility.padEnd(6)} ${room.name}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+});

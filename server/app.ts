@@ -8,7 +8,8 @@ import fastifyJwt from "@fastify/jwt";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { createVerifier } from "./auth/verifier.ts";
 import type { Config } from "./config.ts";
-import { type Db, openDatabase } from "./db/client.ts";
+import { openStore } from "./db/open.ts";
+import type { Store } from "./db/store.ts";
 import { requireAuth } from "./http/auth.ts";
 import { installErrorHandling } from "./http/errors.ts";
 import { anyTenantAllows, sameOrigin } from "./http/origins.ts";
@@ -53,7 +54,7 @@ export interface App {
 
 export async function buildApp(config: Config, opts: BuildOptions = {}): Promise<App> {
   const log = opts.logger ?? createLogger(config.logLevel);
-  const db: Db = openDatabase(config.databasePath);
+  const store: Store = await openStore(config);
   const metrics = createMetrics({ defaults: true });
   const app = Fastify({
     loggerInstance: log as unknown as FastifyBaseLogger,
@@ -92,7 +93,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     ? redisLimiter(redis.pub, config.limits.sendsPerWindow, config.limits.sendWindowMs)
     : memoryLimiter(config.limits.sendsPerWindow, config.limits.sendWindowMs);
   const ctx: Ctx = {
-    db,
+    store,
     config,
     log,
     metrics,
@@ -152,7 +153,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
       clearTimeout(cut);
       await app.close();
       await redis?.close();
-      db.$client.close();
+      await store.close();
     })();
     return closing;
   };

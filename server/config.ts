@@ -60,11 +60,28 @@ export interface Tenant {
   policy?: Record<string, unknown>;
 }
 
+/** Where the data lives: a SQLite file (one host) or a PostgreSQL server (many hosts). */
+export type DatabaseConfig =
+  | { kind: "sqlite"; path: string }
+  | {
+      kind: "postgres";
+      url: string;
+      /** Connections per node (DATABASE_POOL_SIZE). */
+      poolSize: number;
+      statementTimeoutMs: number;
+      connectTimeoutMs: number;
+      /** How long start-up retries an unreachable server (DATABASE_START_TIMEOUT_MS). */
+      startTimeoutMs: number;
+      /** CA certificate file for TLS (DATABASE_SSL_CA); the URL's sslmode says how to verify. */
+      sslCaFile?: string;
+    };
+
 export interface Config {
   port: number;
   host: string;
-  /** A SQLite file path, or ":memory:". */
+  /** A SQLite file path, or ":memory:"; for PostgreSQL, host:port/db (never the password). */
   databasePath: string;
+  database: DatabaseConfig;
   redisUrl?: string;
   logLevel: string;
   tenants: ReadonlyMap<string, Tenant>;
@@ -120,8 +137,8 @@ function fail(variable: string, why: string): never {
 
 function databasePathOf(url: string): string {
   if (url === ":memory:" || url === "file::memory:") return ":memory:";
-  if (/^(postgres|postgresql|mysql|redis):/i.test(url))
-    fail("DATABASE_URL", "only SQLite paths or file: URLs are supported");
+  if (/^(mysql|redis|https?):/i.test(url))
+    fail("DATABASE_URL", "expected a SQLite path, a file: URL or a postgres:// URL");
   const path = url.startsWith("file:") ? url.slice(5).replace(/^\/\/(?=\/)/, "") : url;
   if (!path) fail("DATABASE_URL", "empty path");
   return path;
@@ -159,7 +176,33 @@ function int(env: Env, name: string, fallback: number, min: number, max: number)
 export function loadConfig(env: Env = process.env): Config {
   const port = int(env, "PORT", 3000, 0, 65535);
   const host = env.HOST || "127.0.0.1";
-  const databasePath = databasePathOf(env.DATABASE_URL || "./data/lantern.db");
+  const url = env.DATABASE_URL || "./data/lantern.db";
+  let database: DatabaseConfig;
+  let databasePath: string;
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      fail("DATABASE_URL", "is not a valid postgres:// URL");
+    }
+    if (!parsed.hostname) fail("DATABASE_URL", "names no host");
+    databasePath = `${parsed.hostname}:${parsed.port || "5432"}${parsed.pathname}`;
+    database = {
+      kind: "postgres",
+      url,
+      poolSize: int(env, "DATABASE_POOL_SIZE", 10, 1, 1000),
+      statementTimeoutMs: int(env, "DATABASE_STATEMENT_TIMEOUT_MS", 5_000, 100, 600_000),
+      connectTimeoutMs: int(env, "DATABASE_CONNECT_TIMEOUT_MS", 3_000, 100, 600_000),
+      startTimeoutMs: int(env, "DATABASE_START_TIMEOUT_MS", 30_000, 0, 3_600_000),
+      ...(env.DATABASE_SSL_CA ? { sslCaFile: env.DATABASE_SSL_CA } : {}),
+    };
+    if (database.sslCaFile && !existsSync(database.sslCaFile))
+      fail("DATABASE_SSL_CA", `no such file ${database.sslCaFile}`);
+  } else {
+    databasePath = databasePathOf(url);
+    database = { kind: "sqlite", path: databasePath };
+  }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) fail("REDIS_URL", "expected redis:// or rediss://");
   const logLevel = env.LOG_LEVEL || "info";
@@ -169,7 +212,11 @@ export function loadConfig(env: Env = process.env): Config {
   const tenants = new Map<string, Tenant>();
   if (env.LANTERN_CONFIG) for (const t of readTenants(env.LANTERN_CONFIG)) tenants.set(t.id, t);
   let generated = false;
-  if (!tenants.has("default")) {
+  // The generated secret lives in the data folder beside a SQLite file: on a shared PostgreSQL
+  // each node would generate its own, so there a secret (or a tenants file) is required.
+  if (database.kind === "postgres" && !env.JWT_SECRET && !env.LANTERN_CONFIG)
+    fail("JWT_SECRET", "is required with a PostgreSQL DATABASE_URL (or give tenants in LANTERN_CONFIG)");
+  if (!tenants.has("default") && !(database.kind === "postgres" && !env.JWT_SECRET)) {
     let secret = env.JWT_SECRET;
     if (!secret) {
       secret = devSecret(dataFolder(databasePath));
@@ -182,6 +229,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host,
     databasePath,
+    database,
     redisUrl,
     logLevel,
     tenants,

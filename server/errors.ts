@@ -3,7 +3,6 @@
  * written for clients: never user text, never internals.
  */
 import type { ErrorBody, ErrorCode } from "../shared/errors.ts";
-import { isBusy } from "./db/errors.ts";
 
 export class AppError extends Error {
   constructor(
@@ -26,6 +25,5 @@ export const invalid = (why: string) => new AppError("invalid", why);
 /** Map anything thrown to a client-safe error body; unknown errors become `internal`. */
 export function toErrorBody(e: unknown): ErrorBody {
   if (e instanceof AppError) return e.toBody();
-  if (isBusy(e)) return { code: "unavailable", message: "the database is busy, try again" };
   return { code: "internal", message: "something went wrong" };
 }

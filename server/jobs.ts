@@ -5,8 +5,7 @@
  * run every quarter hour.
  */
 
-import { isBusy } from "./db/errors.ts";
-import { countOpenByTier } from "./db/repos/cases.ts";
+import { AppError } from "./errors.ts";
 import { sweepOverdue } from "./services/cases.ts";
 import type { Ctx } from "./services/context.ts";
 import { purgeExpired } from "./services/retention.ts";
@@ -25,7 +24,8 @@ function every(ms: number, ctx: Ctx, name: string, tick: () => unknown | Promise
     running = Promise.resolve()
       .then(tick)
       .catch((e) => {
-        if (!isBusy(e)) ctx.log.error({ err: e, job: name }, "background job failed");
+        if (!(e instanceof AppError && e.code === "unavailable"))
+          ctx.log.error({ err: e, job: name }, "background job failed");
       })
       .finally(() => {
         running = null;
@@ -42,16 +42,17 @@ function every(ms: number, ctx: Ctx, name: string, tick: () => unknown | Promise
  * Set the open-cases gauge from the database (the sweeper does it each tick, /metrics on each
  * scrape). Every node reports the same shared count: aggregate it with max(), not sum().
  */
-export function refreshOpenCases(ctx: Ctx): void {
+export async function refreshOpenCases(ctx: Ctx): Promise<void> {
+  const counts = await ctx.store.countOpenByTier();
   ctx.metrics.openCases.reset();
-  for (const { tier, n } of countOpenByTier(ctx.db)) ctx.metrics.openCases.set({ tier: String(tier) }, n);
+  for (const { tier, n } of counts) ctx.metrics.openCases.set({ tier: String(tier) }, n);
 }
 
 export function startJobs(ctx: Ctx): Jobs {
   const stops = [
-    every(ctx.config.limits.sweepIntervalMs, ctx, "case-sweep", () => {
-      sweepOverdue(ctx);
-      refreshOpenCases(ctx);
+    every(ctx.config.limits.sweepIntervalMs, ctx, "case-sweep", async () => {
+      await sweepOverdue(ctx);
+      await refreshOpenCases(ctx);
     }),
     every(ctx.config.limits.webhookIntervalMs, ctx, "webhooks", () =>
       dispatchOnce(ctx, ctx.config.limits.webhookBackoffMs),

@@ -49,6 +49,12 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  // A start that failed on its configuration or its database says so in one line (no stack).
+  const message = String((e as Error)?.message ?? e);
+  if (/^[A-Z][A-Z_]+: /.test(message)) {
+    process.stderr.write(`lantern: failed to start: ${message}\n`);
+    process.exit(1);
+  }
   // Nothing a user wrote exists yet at start-up, so the frames are safe to print and say where.
   const frames = String((e as Error)?.stack ?? "")
     .split("\n")

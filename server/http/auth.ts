@@ -4,7 +4,6 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
-import { upsertUser } from "../db/repos/users.ts";
 import { AppError } from "../errors.ts";
 import type { Ctx, Principal } from "../services/context.ts";
 import { tenantAllows } from "./origins.ts";
@@ -27,7 +26,7 @@ export function requireAuth(scope: FastifyInstance, ctx: Ctx, verify: TokenVerif
         throw new AuthError("origin_not_allowed");
       request.principal = {
         ...claims,
-        handle: upsertUser(ctx.db, claims.tenant, claims.sub, claims.name, claims.role),
+        handle: await ctx.store.upsertUser(claims.tenant, claims.sub, claims.name, claims.role),
       };
     } catch (e) {
       if (e instanceof AuthError) throw new AppError("unauthorized", "unauthorized", { reason: e.reason });

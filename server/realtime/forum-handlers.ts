@@ -26,15 +26,15 @@ export function registerForumHandlers(socket: LanternSocket, ctx: Ctx): void {
   handle(socket, log, "forum:post", S.forumPost, (data, p) => forum.post(ctx, p, data));
   handle(socket, log, "forum:reply", S.forumReply, (data, p) => forum.reply(ctx, p, data));
   handle(socket, log, "forum:edit", S.forumEdit, (data, p) => actions.edit(ctx, p, data));
-  handle(socket, log, "forum:delete", S.forumDelete, ({ threadId, replyId }, p) => {
-    actions.remove(ctx, p, threadId, replyId);
+  handle(socket, log, "forum:delete", S.forumDelete, async ({ threadId, replyId }, p) => {
+    await actions.remove(ctx, p, threadId, replyId);
     return {};
   });
-  handle(socket, log, "forum:remove", S.forumRemove, ({ threadId, replyId, reason }, p) => {
-    actions.remove(ctx, p, threadId, replyId, reason);
+  handle(socket, log, "forum:remove", S.forumRemove, async ({ threadId, replyId, reason }, p) => {
+    await actions.remove(ctx, p, threadId, replyId, reason);
     return {};
   });
-  handle(socket, log, "forum:lock", S.forumLock, ({ threadId, locked, reason }, p) => ({
-    thread: actions.lock(ctx, p, threadId, locked, reason),
+  handle(socket, log, "forum:lock", S.forumLock, async ({ threadId, locked, reason }, p) => ({
+    thread: await actions.lock(ctx, p, threadId, locked, reason),
   }));
 }

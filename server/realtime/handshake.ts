@@ -4,7 +4,6 @@
  * told `token_expired` and disconnected when its token expires.
  */
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
-import { upsertUser } from "../db/repos/users.ts";
 import { tenantAllows } from "../http/origins.ts";
 import type { Ctx } from "../services/context.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
@@ -12,12 +11,12 @@ import type { LanternServer, LanternSocket } from "./types.ts";
 const MAX_TIMER = 2 ** 31 - 1;
 
 export function installHandshake(io: LanternServer, ctx: Ctx, verify: TokenVerifier): void {
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     try {
       const claims = verify((socket.handshake.auth as { token?: unknown } | undefined)?.token);
       if (!tenantAllows(ctx.config, claims.tenant, socket.handshake.headers))
         throw new AuthError("origin_not_allowed");
-      const handle = upsertUser(ctx.db, claims.tenant, claims.sub, claims.name, claims.role);
+      const handle = await ctx.store.upsertUser(claims.tenant, claims.sub, claims.name, claims.role);
       socket.data = { ...claims, handle };
       next();
     } catch (e) {

@@ -14,7 +14,7 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
   const log = ctx.log;
 
   handle(socket, log, "room:join", S.roomJoin, async ({ roomId, afterSeq }, p) => {
-    const joined = rooms.join(ctx, p, roomId, afterSeq);
+    const joined = await rooms.join(ctx, p, roomId, afterSeq);
     await socket.join(channel.room(roomId));
     const online = await ctx.bus.online(roomId);
     announcePresence(ctx, roomId);
@@ -22,7 +22,7 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
   });
 
   handle(socket, log, "room:leave", S.roomLeave, async ({ roomId }, p) => {
-    rooms.leave(ctx, p, roomId);
+    await rooms.leave(ctx, p, roomId);
     // Leaving is a choice of the person, so every tab of theirs leaves with it.
     ctx.bus.removeFromRoom(roomId, p.tenant, p.handle);
     await socket.leave(channel.room(roomId));
@@ -38,12 +38,12 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
   handle(socket, log, "message:edit", S.messageEdit, ({ messageId, body }, p) =>
     actions.edit(ctx, p, messageId, body),
   );
-  handle(socket, log, "message:delete", S.messageDelete, ({ messageId }, p) => {
-    actions.remove(ctx, p, messageId);
+  handle(socket, log, "message:delete", S.messageDelete, async ({ messageId }, p) => {
+    await actions.remove(ctx, p, messageId);
     return {};
   });
-  handle(socket, log, "message:react", S.messageReact, ({ messageId, emoji }, p) => ({
-    message: actions.react(ctx, p, messageId, emoji),
+  handle(socket, log, "message:react", S.messageReact, async ({ messageId, emoji }, p) => ({
+    message: await actions.react(ctx, p, messageId, emoji),
   }));
   handle(socket, log, "message:report", S.messageReport, ({ messageId }, p) =>
     actions.report(ctx, p, messageId),

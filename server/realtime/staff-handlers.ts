@@ -16,37 +16,42 @@ export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
     requireStaff(p);
     // Clinicians work escalated cases (tier 2); peer specialists and admins see the whole feed.
     await socket.join(p.role === "clinician" ? channel.staffTier2(p.tenant) : channel.staff(p.tenant));
-    return { held: p.role === "clinician" ? [] : staff.heldQueue(ctx, p), cases: cases.casesFor(ctx, p) };
+    return {
+      held: p.role === "clinician" ? [] : await staff.heldQueue(ctx, p),
+      cases: await cases.casesFor(ctx, p),
+    };
   });
-  handle(socket, log, "mod:approve", S.modApprove, ({ messageId }, p) => ({
-    message: staff.approve(ctx, p, messageId),
+  handle(socket, log, "mod:approve", S.modApprove, async ({ messageId }, p) => ({
+    message: await staff.approve(ctx, p, messageId),
   }));
-  handle(socket, log, "mod:reject", S.modReject, ({ messageId, reason }, p) => {
-    staff.reject(ctx, p, messageId, reason);
+  handle(socket, log, "mod:reject", S.modReject, async ({ messageId, reason }, p) => {
+    await staff.reject(ctx, p, messageId, reason);
     return {};
   });
-  handle(socket, log, "mod:delete", S.modDelete, ({ messageId, reason }, p) => {
+  handle(socket, log, "mod:delete", S.modDelete, async ({ messageId, reason }, p) => {
     requireStaff(p);
-    remove(ctx, p, messageId, reason);
+    await remove(ctx, p, messageId, reason);
     return {};
   });
-  handle(socket, log, "mod:mute", S.modMute, ({ roomId, userId, minutes, reason }, p) => ({
-    until: staff.mute(ctx, p, roomId, userId, minutes, reason),
+  handle(socket, log, "mod:mute", S.modMute, async ({ roomId, userId, minutes, reason }, p) => ({
+    until: await staff.mute(ctx, p, roomId, userId, minutes, reason),
   }));
-  handle(socket, log, "mod:unmute", S.modUnmute, ({ roomId, userId }, p) => {
-    staff.unmute(ctx, p, roomId, userId);
+  handle(socket, log, "mod:unmute", S.modUnmute, async ({ roomId, userId }, p) => {
+    await staff.unmute(ctx, p, roomId, userId);
     return {};
   });
   handle(socket, log, "mod:remove", S.modRemove, async ({ roomId, userId, reason }, p) => {
-    staff.removeMember(ctx, p, roomId, userId, reason);
+    await staff.removeMember(ctx, p, roomId, userId, reason);
     announcePresence(ctx, roomId);
     return {};
   });
-  handle(socket, log, "case:ack", S.caseAck, ({ caseId }, p) => ({ case: cases.ackCase(ctx, p, caseId) }));
-  handle(socket, log, "case:escalate", S.caseEscalate, ({ caseId, note }, p) => ({
-    case: cases.escalateCase(ctx, p, caseId, note),
+  handle(socket, log, "case:ack", S.caseAck, async ({ caseId }, p) => ({
+    case: await cases.ackCase(ctx, p, caseId),
   }));
-  handle(socket, log, "case:resolve", S.caseResolve, ({ caseId, note }, p) => ({
-    case: cases.resolveCase(ctx, p, caseId, note),
+  handle(socket, log, "case:escalate", S.caseEscalate, async ({ caseId, note }, p) => ({
+    case: await cases.escalateCase(ctx, p, caseId, note),
+  }));
+  handle(socket, log, "case:resolve", S.caseResolve, async ({ caseId, note }, p) => ({
+    case: await cases.resolveCase(ctx, p, caseId, note),
   }));
 }

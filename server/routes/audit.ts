@@ -1,7 +1,7 @@
 /** The tenant's audit trail and the check of its hash chain (admins only). */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import { auditPage, verifyAudit } from "../db/repos/audit.ts";
+import { verifyAudit } from "../db/audit-chain.ts";
 import { forbidden } from "../errors.ts";
 import { parse, parsed } from "../http/errors.ts";
 import type { Ctx, Principal } from "../services/context.ts";
@@ -19,12 +19,12 @@ export async function auditRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.get("/api/audit", async (req) => {
     requireAdmin(req.principal);
     const q = parsed(parse(pageQuery, req.query));
-    const page = auditPage(ctx.db, req.principal.tenant, q.before, q.limit);
+    const page = await ctx.store.auditPage(req.principal.tenant, q.before, q.limit);
     const entries = page.rows.map((r) => ({ ...r, details: JSON.parse(r.details) as unknown }));
     return { entries, hasMore: page.hasMore, nextBefore: page.hasMore ? page.rows.at(-1)?.id : undefined };
   });
   app.get("/api/audit/verify", async (req) => {
     requireAdmin(req.principal);
-    return verifyAudit(ctx.db, req.principal.tenant);
+    return verifyAudit(ctx.store, req.principal.tenant);
   });
 }

@@ -38,7 +38,7 @@ export async function forumRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
     actions.edit(ctx, req.principal, { ...parsed(parse(editBody, req.body)), threadId: req.params.id }),
   );
   app.post<ById>("/api/forum/threads/:id/delete", async (req) => {
-    actions.remove(ctx, req.principal, req.params.id);
+    await actions.remove(ctx, req.principal, req.params.id);
     return {};
   });
   app.post<{ Params: { id: string; replyId: string } }>(
@@ -53,7 +53,7 @@ export async function forumRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.post<{ Params: { id: string; replyId: string } }>(
     "/api/forum/threads/:id/replies/:replyId/delete",
     async (req) => {
-      actions.remove(ctx, req.principal, req.params.id, req.params.replyId);
+      await actions.remove(ctx, req.principal, req.params.id, req.params.replyId);
       return {};
     },
   );

@@ -15,7 +15,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Ctx; readi
   app.get("/readyz", async (_req, reply) => {
     let database = true;
     try {
-      ctx.db.$client.prepare("select 1").get();
+      await ctx.store.ping();
     } catch {
       database = false;
     }
@@ -26,7 +26,7 @@ export async function healthRoutes(app: FastifyInstance, opts: { ctx: Ctx; readi
   });
   app.get("/metrics", async (_req, reply) => {
     try {
-      refreshOpenCases(ctx);
+      await refreshOpenCases(ctx);
     } catch {
       // A busy or closing database must not cost the scrape its other series.
     }

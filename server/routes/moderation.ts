@@ -16,7 +16,10 @@ export async function moderationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx
   app.get("/api/moderation/queue", async (req) => {
     const p = req.principal;
     requireStaff(p);
-    return { held: p.role === "clinician" ? [] : heldQueue(ctx, p), cases: cases.casesFor(ctx, p) };
+    return {
+      held: p.role === "clinician" ? [] : await heldQueue(ctx, p),
+      cases: await cases.casesFor(ctx, p),
+    };
   });
   app.post("/api/moderation/check", async (req) => {
     requireStaff(req.principal);
@@ -26,15 +29,25 @@ export async function moderationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx
   });
   app.get("/api/cases", async (req) => {
     const { status } = parsed(parse(caseQuery, req.query));
-    return { cases: cases.casesFor(ctx, req.principal, status) };
+    return { cases: await cases.casesFor(ctx, req.principal, status) };
   });
   app.post<{ Params: { id: string } }>("/api/cases/:id/ack", async (req) => ({
-    case: cases.ackCase(ctx, req.principal, req.params.id),
+    case: await cases.ackCase(ctx, req.principal, req.params.id),
   }));
   app.post<{ Params: { id: string } }>("/api/cases/:id/escalate", async (req) => ({
-    case: cases.escalateCase(ctx, req.principal, req.params.id, parsed(parse(noteBody, req.body ?? {})).note),
+    case: await cases.escalateCase(
+      ctx,
+      req.principal,
+      req.params.id,
+      parsed(parse(noteBody, req.body ?? {})).note,
+    ),
   }));
   app.post<{ Params: { id: string } }>("/api/cases/:id/resolve", async (req) => ({
-    case: cases.resolveCase(ctx, req.principal, req.params.id, parsed(parse(noteBody, req.body ?? {})).note),
+    case: await cases.resolveCase(
+      ctx,
+      req.principal,
+      req.params.id,
+      parsed(parse(noteBody, req.body ?? {})).note,
+    ),
   }));
 }

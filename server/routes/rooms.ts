@@ -6,14 +6,14 @@ import type { Ctx } from "../services/context.ts";
 import * as rooms from "../services/rooms.ts";
 
 export async function roomRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
-  app.get("/api/rooms", async (req) => ({ rooms: rooms.listRooms(ctx, req.principal) }));
+  app.get("/api/rooms", async (req) => ({ rooms: await rooms.listRooms(ctx, req.principal) }));
   app.post("/api/rooms", async (req, reply) => {
-    const room = rooms.createRoom(ctx, req.principal, parsed(parse(S.createRoom, req.body)));
+    const room = await rooms.createRoom(ctx, req.principal, parsed(parse(S.createRoom, req.body)));
     return reply.status(201).send({ room });
   });
   app.post<{ Params: { id: string } }>("/api/rooms/:id/members", async (req, reply) => {
     const { sub } = parsed(parse(S.enrolMember, req.body));
-    rooms.enrol(ctx, req.principal, req.params.id, sub);
+    await rooms.enrol(ctx, req.principal, req.params.id, sub);
     return reply.status(201).send({});
   });
   app.get<{ Params: { id: string } }>("/api/rooms/:id/messages", async (req) => {

@@ -4,7 +4,7 @@
  */
 import type { SocketData } from "../../shared/events.ts";
 import type { Config, Tenant } from "../config.ts";
-import type { Db } from "../db/client.ts";
+import type { Store } from "../db/store.ts";
 import { AppError } from "../errors.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
@@ -16,7 +16,7 @@ import type { RateLimiter } from "./rate-limit.ts";
 export type Principal = SocketData;
 
 export interface Ctx {
-  db: Db;
+  store: Store;
   config: Config;
   bus: Bus;
   log: Logger;

@@ -5,12 +5,9 @@
  */
 import type { ForumEdit } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
-import { transaction } from "../db/client.ts";
-import { appendAudit } from "../db/repos/audit.ts";
-import * as repo from "../db/repos/forum.ts";
+import { isLive } from "../db/rows.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { nowIso } from "../ids.ts";
-import { openCrisisCaseInTx } from "./cases.ts";
+import { crisisOpening } from "./cases.ts";
 import { type Ctx, type Principal, requireStaff } from "./context.ts";
 import type { Decision } from "./enforce-verdict.ts";
 import { announceForumPost, broadcast } from "./forum-feed.ts";
@@ -18,10 +15,10 @@ import { moderatePost, moderateReply } from "./forum-moderation.ts";
 import { toReply, toThread } from "./forum-views.ts";
 
 /** The thread (and, with `replyId`, its reply) in the caller's tenant, or not_found. */
-function target(ctx: Ctx, p: Principal, threadId: string, replyId?: string) {
-  const thread = repo.findThread(ctx.db, p.tenant, threadId);
+async function target(ctx: Ctx, p: Principal, threadId: string, replyId?: string) {
+  const thread = await ctx.store.findThread(p.tenant, threadId);
   if (!thread) throw notFound("thread");
-  const reply = replyId ? repo.findReply(ctx.db, p.tenant, replyId) : undefined;
+  const reply = replyId ? await ctx.store.findReply(p.tenant, replyId) : undefined;
   if (replyId && (!reply || reply.threadId !== thread.id)) throw notFound("reply");
   return { thread, reply };
 }
@@ -32,36 +29,41 @@ const changes = (d: Decision) => ({
   action: d.outcome.action,
   reasons: d.outcome.reasons,
   findings: d.findings,
-  editedAt: nowIso(),
 });
 
 /** The author edits a live thread (title and/or body) or reply; the new text is moderated again. */
-export function edit(
+export async function edit(
   ctx: Ctx,
   p: Principal,
   input: ForumEdit,
-): { thread?: Thread; reply?: Reply; moderation: ModerationOutcome } {
-  const { thread, reply } = target(ctx, p, input.threadId, input.replyId);
+): Promise<{ thread?: Thread; reply?: Reply; moderation: ModerationOutcome }> {
+  const { thread, reply } = await target(ctx, p, input.threadId, input.replyId);
   const row = reply ?? thread;
   if (row.authorHandle !== p.handle) throw forbidden("you can only edit your own posts");
-  if (!repo.isLive(row.status)) throw new AppError("conflict", `post is ${row.status}`);
+  if (!isLive(row.status)) throw new AppError("conflict", `post is ${row.status}`);
   const d: Decision & { title?: string } = reply
     ? moderateReply(ctx, p.tenant, input.body)
     : moderatePost(ctx, p.tenant, input.title ?? thread.title, input.body);
-  const stored = transaction(ctx.db, () => {
-    const updated = reply
-      ? repo.updateReply(ctx.db, reply.id, changes(d))
-      : repo.updateThread(ctx.db, thread.id, { ...changes(d), title: d.title ?? thread.title });
-    // A reply held again stops counting until it is approved.
-    const parent = reply && d.status === "held" ? repo.dropReply(ctx.db, thread.id) : undefined;
-    const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: thread.id, replyId: reply?.id ?? null });
-    return { updated, parent, caseOpened };
-  });
-  const post = reply
-    ? toReply(ctx.db, p.tenant, stored.updated as repo.ReplyRow)
-    : toThread(ctx.db, p.tenant, stored.updated as repo.ThreadRow);
-  broadcast(ctx, p.tenant, post, stored.parent && toThread(ctx.db, p.tenant, stored.parent));
-  announceForumPost(ctx, p.tenant, p.handle, { post, decision: d, caseOpened: stored.caseOpened });
+  const crisis = crisisOpening(ctx, p, d, { threadId: thread.id, replyId: reply?.id ?? null });
+  let post: Thread | Reply;
+  let parent: Thread | undefined;
+  let caseOpened: Awaited<ReturnType<Ctx["store"]["editThread"]>>["caseOpened"];
+  if (reply) {
+    const stored = await ctx.store.editReply(reply.id, changes(d), crisis);
+    post = await toReply(ctx.store, p.tenant, stored.row);
+    parent = stored.parent ? await toThread(ctx.store, p.tenant, stored.parent) : undefined;
+    caseOpened = stored.caseOpened;
+  } else {
+    const stored = await ctx.store.editThread(
+      thread.id,
+      { ...changes(d), title: d.title ?? thread.title },
+      crisis,
+    );
+    post = await toThread(ctx.store, p.tenant, stored.row);
+    caseOpened = stored.caseOpened;
+  }
+  broadcast(ctx, p.tenant, post, parent);
+  await announceForumPost(ctx, p.tenant, p.handle, { post, decision: d, caseOpened });
   return { ...(reply ? { reply: post as Reply } : { thread: post as Thread }), moderation: d.outcome };
 }
 
@@ -69,52 +71,59 @@ export function edit(
  * Delete a thread or reply: its author may (`forum:delete`), and staff may remove any
  * (`forum:remove`, with a reason in the audit trail). The text is dropped; the row stays.
  */
-export function remove(ctx: Ctx, p: Principal, threadId: string, replyId?: string, reason?: string): void {
-  const { thread, reply } = target(ctx, p, threadId, replyId);
+export async function remove(
+  ctx: Ctx,
+  p: Principal,
+  threadId: string,
+  replyId?: string,
+  reason?: string,
+): Promise<void> {
+  const { thread, reply } = await target(ctx, p, threadId, replyId);
   const row = reply ?? thread;
   const byStaff = reason !== undefined;
   if (byStaff) requireStaff(p);
   else if (row.authorHandle !== p.handle) throw forbidden("you can only delete your own posts");
   if (row.status === "deleted") return;
-  const wasLive = repo.isLive(row.status);
-  const gone = { status: "deleted", body: "", findings: [], editedAt: nowIso() };
-  const stored = transaction(ctx.db, () => {
-    const updated = reply
-      ? repo.updateReply(ctx.db, reply.id, gone)
-      : repo.updateThread(ctx.db, thread.id, { ...gone, title: "" });
-    const parent = reply && wasLive ? repo.dropReply(ctx.db, thread.id) : undefined;
-    if (byStaff)
-      appendAudit(ctx.db, {
+  const entry = byStaff
+    ? {
         tenant: p.tenant,
         actor: p.handle,
         action: "forum.removed",
         target: row.id,
         details: { threadId: thread.id, reason },
-      });
-    return { updated, parent };
-  });
-  const post = reply
-    ? toReply(ctx.db, p.tenant, stored.updated as repo.ReplyRow)
-    : toThread(ctx.db, p.tenant, stored.updated as repo.ThreadRow);
-  broadcast(ctx, p.tenant, post, stored.parent && toThread(ctx.db, p.tenant, stored.parent));
+      }
+    : null;
+  if (reply) {
+    const stored = await ctx.store.removeReply(reply.id, entry);
+    const parent = stored.parent ? await toThread(ctx.store, p.tenant, stored.parent) : undefined;
+    broadcast(ctx, p.tenant, await toReply(ctx.store, p.tenant, stored.row), parent);
+  } else {
+    broadcast(
+      ctx,
+      p.tenant,
+      await toThread(ctx.store, p.tenant, await ctx.store.removeThread(thread.id, entry)),
+    );
+  }
 }
 
 /** Staff lock (or unlock) a thread: replies to a locked thread are refused with `conflict`. */
-export function lock(ctx: Ctx, p: Principal, threadId: string, locked: boolean, reason: string): Thread {
+export async function lock(
+  ctx: Ctx,
+  p: Principal,
+  threadId: string,
+  locked: boolean,
+  reason: string,
+): Promise<Thread> {
   requireStaff(p);
-  const { thread } = target(ctx, p, threadId);
-  const row = transaction(ctx.db, () => {
-    const row = repo.updateThread(ctx.db, thread.id, { locked });
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: locked ? "forum.locked" : "forum.unlocked",
-      target: thread.id,
-      details: { reason },
-    });
-    return row;
+  const { thread } = await target(ctx, p, threadId);
+  const row = await ctx.store.lockThread(thread.id, locked, {
+    tenant: p.tenant,
+    actor: p.handle,
+    action: locked ? "forum.locked" : "forum.unlocked",
+    target: thread.id,
+    details: { reason },
   });
-  const out = toThread(ctx.db, p.tenant, row);
-  if (repo.isLive(row.status)) broadcast(ctx, p.tenant, out);
+  const out = await toThread(ctx.store, p.tenant, row);
+  if (isLive(row.status)) broadcast(ctx, p.tenant, out);
   return out;
 }

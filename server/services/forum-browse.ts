@@ -22,8 +22,7 @@
  * visible, so later pages (`seq > cursor`) only ever grow at the end: nothing skipped or repeated.
  */
 import type { Reply, Thread } from "../../shared/types.ts";
-import * as repo from "../db/repos/forum.ts";
-import * as pages from "../db/repos/forum-pages.ts";
+import { isLive } from "../db/rows.ts";
 import { invalid, notFound } from "../errors.ts";
 import type { Ctx, Principal } from "./context.ts";
 import { toReplies, toThread, toThreads } from "./forum-views.ts";
@@ -45,21 +44,20 @@ function decodeCursor(raw: string): Cursor {
 }
 
 /** One page of the feed (see the guarantee above). */
-export function listThreads(
+export async function listThreads(
   ctx: Ctx,
   p: Principal,
   q: { limit?: number; cursor?: string; tag?: string },
-): { threads: Thread[]; nextCursor: string | null } {
+): Promise<{ threads: Thread[]; nextCursor: string | null }> {
   const limit = q.limit ?? DEFAULT_PAGE;
   const c = q.cursor
     ? decodeCursor(q.cursor)
-    : { snapshot: repo.currentForumSeq(ctx.db, p.tenant), after: Number.MAX_SAFE_INTEGER };
-  const steady = pages
-    .threadsActiveBy(ctx.db, p.tenant, c.snapshot, c.after, limit + 1, q.tag)
-    .map((row) => ({ row, pos: row.activitySeq! }));
-  const bumped = pages.threadsBumpedAfter(ctx.db, p.tenant, c.snapshot, q.tag);
-  const lastReply = pages.lastReplySeqBy(
-    ctx.db,
+    : { snapshot: await ctx.store.currentForumSeq(p.tenant), after: Number.MAX_SAFE_INTEGER };
+  const steady = (await ctx.store.threadsActiveBy(p.tenant, c.snapshot, c.after, limit + 1, q.tag)).map(
+    (row) => ({ row, pos: row.activitySeq! }),
+  );
+  const bumped = await ctx.store.threadsBumpedAfter(p.tenant, c.snapshot, q.tag);
+  const lastReply = await ctx.store.lastReplySeqBy(
     bumped.map((t) => t.id),
     c.snapshot,
   );
@@ -70,8 +68,8 @@ export function listThreads(
   const page = merged.slice(0, limit);
   const more = merged.length > limit;
   return {
-    threads: toThreads(
-      ctx.db,
+    threads: await toThreads(
+      ctx.store,
       p.tenant,
       page.map((t) => t.row),
     ),
@@ -80,22 +78,22 @@ export function listThreads(
 }
 
 /** A live thread of the caller's tenant with one page of its replies, oldest first. */
-export function threadWithReplies(
+export async function threadWithReplies(
   ctx: Ctx,
   p: Principal,
   threadId: string,
   q: { limit?: number; cursor?: string },
-): { thread: Thread; replies: Reply[]; nextCursor: string | null } {
-  const row = repo.findThread(ctx.db, p.tenant, threadId);
-  if (!row || !repo.isLive(row.status)) throw notFound("thread");
+): Promise<{ thread: Thread; replies: Reply[]; nextCursor: string | null }> {
+  const row = await ctx.store.findThread(p.tenant, threadId);
+  if (!row || !isLive(row.status)) throw notFound("thread");
   const limit = q.limit ?? DEFAULT_PAGE;
   const after = q.cursor ? decodeCursor(q.cursor).after : 0;
-  const rows = pages.repliesAfter(ctx.db, row.id, after, limit + 1);
+  const rows = await ctx.store.repliesAfter(row.id, after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
-    thread: toThread(ctx.db, p.tenant, row),
-    replies: toReplies(ctx.db, p.tenant, page),
+    thread: await toThread(ctx.store, p.tenant, row),
+    replies: await toReplies(ctx.store, p.tenant, page),
     nextCursor: rows.length > limit && last ? encodeCursor({ snapshot: 0, after: last.seq! }) : null,
   };
 }

@@ -5,7 +5,6 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Case, Reply, Thread } from "../../shared/types.ts";
-import { findThread } from "../db/repos/forum.ts";
 import { announceCase } from "./cases.ts";
 import type { Ctx } from "./context.ts";
 import type { Decision } from "./enforce-verdict.ts";
@@ -13,15 +12,15 @@ import { feedView, heldView, toThread } from "./forum-views.ts";
 import { sendSupport } from "./support.ts";
 
 /** The queue item of a held or flagged post; a reply's thread is its context. */
-export function forumHeldItem(
+export async function forumHeldItem(
   ctx: Ctx,
   tenant: string,
   post: Thread | Reply,
   findings: HeldItem["findings"],
-): HeldItem {
+): Promise<HeldItem> {
   if ("title" in post) return { message: heldView(post), findings, context: [] };
-  const thread = findThread(ctx.db, tenant, post.threadId);
-  const context = thread ? [heldView(toThread(ctx.db, tenant, thread))] : [];
+  const thread = await ctx.store.findThread(tenant, post.threadId);
+  const context = thread ? [heldView(await toThread(ctx.store, tenant, thread))] : [];
   return { message: heldView(post), findings, context };
 }
 
@@ -33,15 +32,16 @@ export function broadcast(ctx: Ctx, tenant: string, post: Thread | Reply, parent
 }
 
 /** Tell the author, staff and the case feed what moderation decided about a stored post. */
-export function announceForumPost(
+export async function announceForumPost(
   ctx: Ctx,
   tenant: string,
   author: string,
   s: { post: Thread | Reply; decision: Decision; caseOpened: Case | null },
-): void {
+): Promise<void> {
   const { post, decision: d } = s;
   if (d.support) sendSupport(ctx, tenant, author, post.id, d.level);
-  if (d.status === "held") ctx.bus.toStaff(tenant, "mod:held", forumHeldItem(ctx, tenant, post, d.findings));
-  else if (d.flag) ctx.bus.toStaff(tenant, "mod:flagged", forumHeldItem(ctx, tenant, post, d.findings));
+  if (d.status === "held")
+    ctx.bus.toStaff(tenant, "mod:held", await forumHeldItem(ctx, tenant, post, d.findings));
+  else if (d.flag) ctx.bus.toStaff(tenant, "mod:flagged", await forumHeldItem(ctx, tenant, post, d.findings));
   if (s.caseOpened) announceCase(ctx, tenant, s.caseOpened, true);
 }

@@ -4,18 +4,20 @@
  * held post takes in the staff queue (see HeldItem in shared/events.ts).
  */
 import type { Member, Message, MessageStatus, Reply, Thread } from "../../shared/types.ts";
-import type { Db } from "../db/client.ts";
-import type { ReplyRow, ThreadRow } from "../db/repos/forum.ts";
-import { membersByHandle } from "../db/repos/users.ts";
+import type { ReplyRow, Store, ThreadRow } from "../db/store.ts";
 
 /** The roomId a held forum post carries in the staff queue. */
 export const FORUM_ROOM = "forum";
 const SILENT = new Set(["deleted", "rejected"]);
 const someone = (handle: string): Member => ({ id: handle, name: "Member", role: "participant" });
 
-function authors(db: Db, tenant: string, handles: string[], known?: Member): Map<string, Member> {
-  const out = membersByHandle(
-    db,
+async function authors(
+  db: Store,
+  tenant: string,
+  handles: string[],
+  known?: Member,
+): Promise<Map<string, Member>> {
+  const out = await db.membersByHandle(
     tenant,
     handles.filter((h) => h !== known?.id),
   );
@@ -24,8 +26,13 @@ function authors(db: Db, tenant: string, handles: string[], known?: Member): Map
 }
 
 /** Thread rows to the wire shape, in the given order. */
-export function toThreads(db: Db, tenant: string, rows: ThreadRow[], known?: Member): Thread[] {
-  const by = authors(
+export async function toThreads(
+  db: Store,
+  tenant: string,
+  rows: ThreadRow[],
+  known?: Member,
+): Promise<Thread[]> {
+  const by = await authors(
     db,
     tenant,
     rows.map((r) => r.authorHandle),
@@ -45,12 +52,17 @@ export function toThreads(db: Db, tenant: string, rows: ThreadRow[], known?: Mem
   }));
 }
 
-export const toThread = (db: Db, tenant: string, row: ThreadRow, known?: Member): Thread =>
-  toThreads(db, tenant, [row], known)[0]!;
+export const toThread = async (db: Store, tenant: string, row: ThreadRow, known?: Member): Promise<Thread> =>
+  (await toThreads(db, tenant, [row], known))[0]!;
 
 /** Reply rows to the wire shape, in the given order. */
-export function toReplies(db: Db, tenant: string, rows: ReplyRow[], known?: Member): Reply[] {
-  const by = authors(
+export async function toReplies(
+  db: Store,
+  tenant: string,
+  rows: ReplyRow[],
+  known?: Member,
+): Promise<Reply[]> {
+  const by = await authors(
     db,
     tenant,
     rows.map((r) => r.authorHandle),
@@ -66,8 +78,8 @@ export function toReplies(db: Db, tenant: string, rows: ReplyRow[], known?: Memb
   }));
 }
 
-export const toReply = (db: Db, tenant: string, row: ReplyRow, known?: Member): Reply =>
-  toReplies(db, tenant, [row], known)[0]!;
+export const toReply = async (db: Store, tenant: string, row: ReplyRow, known?: Member): Promise<Reply> =>
+  (await toReplies(db, tenant, [row], known))[0]!;
 
 /** What subscribers see of a post: a held one shows its status only, never its text. */
 export function feedView<T extends Thread | Reply>(post: T): T {

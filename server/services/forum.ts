@@ -1,16 +1,15 @@
 /**
  * The spine of one forum post, shared by the socket events and the HTTP routes: deduplicate by
  * clientId, limit, moderate with the `forum` policy, store (post, forum seq, thread counters and
- * case in one transaction), then broadcast to the tenant's subscribers and tell author and staff.
+ * case in one unit of work), then broadcast to the tenant's subscribers and tell author and staff.
  */
 import type { ForumPost, ForumReply } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
-import { transaction } from "../db/client.ts";
-import { isUniqueViolation } from "../db/errors.ts";
-import * as repo from "../db/repos/forum.ts";
+import { isLive } from "../db/rows.ts";
+import { DuplicateError } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
-import { newId, nowIso } from "../ids.ts";
-import { openCrisisCaseInTx } from "./cases.ts";
+import { newId } from "../ids.ts";
+import { crisisOpening } from "./cases.ts";
 import type { Ctx, Principal } from "./context.ts";
 import { announceForumPost, broadcast } from "./forum-feed.ts";
 import { moderatePost, moderateReply } from "./forum-moderation.ts";
@@ -30,7 +29,8 @@ const outcomeOf = (row: { action: string; reasons: string[] }): ModerationOutcom
   action: row.action === "hold" || row.action === "redact" ? row.action : "allow",
   reasons: row.reasons,
 });
-const isDuplicate = (e: unknown) => isUniqueViolation(e, "threads") || isUniqueViolation(e, "replies");
+const isDuplicate = (e: unknown) =>
+  e instanceof DuplicateError && (e.table === "threads" || e.table === "replies");
 
 async function limit(ctx: Ctx, p: Principal): Promise<void> {
   const r = await ctx.limiter.hit(`forum:${p.tenant}:${p.handle}`);
@@ -39,21 +39,22 @@ async function limit(ctx: Ctx, p: Principal): Promise<void> {
 
 /** Start a thread. The same clientId again returns the first result and changes nothing. */
 export async function post(ctx: Ctx, p: Principal, input: ForumPost): Promise<PostResult> {
-  const replay = () => {
-    const row = repo.threadByClientId(ctx.db, p.tenant, p.handle, input.clientId);
-    return row && { thread: toThread(ctx.db, p.tenant, row, authorOf(p)), moderation: outcomeOf(row) };
+  const replay = async () => {
+    const row = await ctx.store.threadByClientId(p.tenant, p.handle, input.clientId);
+    return (
+      row && { thread: await toThread(ctx.store, p.tenant, row, authorOf(p)), moderation: outcomeOf(row) }
+    );
   };
-  const earlier = replay();
+  const earlier = await replay();
   if (earlier) return earlier;
   await limit(ctx, p);
   const d = moderatePost(ctx, p.tenant, input.title, input.body);
-  let stored: { row: repo.ThreadRow; caseOpened: ReturnType<typeof openCrisisCaseInTx> };
+  const id = newId("t");
+  let stored: Awaited<ReturnType<Ctx["store"]["postThread"]>>;
   try {
-    stored = transaction(ctx.db, () => {
-      const now = nowIso();
-      const seq = d.status === "held" ? null : repo.nextForumSeq(ctx.db, p.tenant);
-      const row = repo.insertThread(ctx.db, {
-        id: newId("t"),
+    stored = await ctx.store.postThread(
+      {
+        id,
         tenant: p.tenant,
         authorHandle: p.handle,
         clientId: input.clientId,
@@ -64,52 +65,43 @@ export async function post(ctx: Ctx, p: Principal, input: ForumPost): Promise<Po
         action: d.outcome.action,
         reasons: d.outcome.reasons,
         findings: d.findings,
-        createdAt: now,
-        lastActivityAt: now,
-        seq,
-        activitySeq: seq,
-      });
-      const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: row.id });
-      return { row, caseOpened };
-    });
+      },
+      crisisOpening(ctx, p, d, { threadId: id }),
+    );
   } catch (e) {
-    const winner = isDuplicate(e) ? replay() : undefined; // two sends with one clientId raced
+    const winner = isDuplicate(e) ? await replay() : undefined; // two sends with one clientId raced
     if (winner) return winner;
     throw e;
   }
-  const thread = toThread(ctx.db, p.tenant, stored.row, authorOf(p));
+  const thread = await toThread(ctx.store, p.tenant, stored.row, authorOf(p));
   if (d.status !== "held") broadcast(ctx, p.tenant, thread);
-  announceForumPost(ctx, p.tenant, p.handle, { post: thread, decision: d, caseOpened: stored.caseOpened });
+  await announceForumPost(ctx, p.tenant, p.handle, {
+    post: thread,
+    decision: d,
+    caseOpened: stored.caseOpened,
+  });
   return { thread, moderation: d.outcome };
 }
 
 /** Reply to a visible, unlocked thread of the caller's tenant (`conflict` when locked). */
 export async function reply(ctx: Ctx, p: Principal, input: ForumReply): Promise<ReplyResult> {
-  const thread = repo.findThread(ctx.db, p.tenant, input.threadId);
-  if (!thread || !repo.isLive(thread.status)) throw notFound("thread");
-  const replay = () => {
-    const row = repo.replyByClientId(ctx.db, p.tenant, p.handle, input.clientId);
-    return row && { reply: toReply(ctx.db, p.tenant, row, authorOf(p)), moderation: outcomeOf(row) };
+  const thread = await ctx.store.findThread(p.tenant, input.threadId);
+  if (!thread || !isLive(thread.status)) throw notFound("thread");
+  const replay = async () => {
+    const row = await ctx.store.replyByClientId(p.tenant, p.handle, input.clientId);
+    return row && { reply: await toReply(ctx.store, p.tenant, row, authorOf(p)), moderation: outcomeOf(row) };
   };
-  const earlier = replay();
+  const earlier = await replay();
   if (earlier) return earlier;
   if (thread.locked) throw new AppError("conflict", "this thread is locked");
   await limit(ctx, p);
   const d = moderateReply(ctx, p.tenant, input.body);
-  let stored: {
-    row: repo.ReplyRow;
-    parent: repo.ThreadRow | null;
-    caseOpened: ReturnType<typeof openCrisisCaseInTx>;
-  };
+  const id = newId("p");
+  let stored: Awaited<ReturnType<Ctx["store"]["postReply"]>>;
   try {
-    stored = transaction(ctx.db, () => {
-      const current = repo.findThread(ctx.db, p.tenant, thread.id);
-      if (!current || !repo.isLive(current.status)) throw notFound("thread");
-      if (current.locked) throw new AppError("conflict", "this thread is locked");
-      const now = nowIso();
-      const seq = d.status === "held" ? null : repo.nextForumSeq(ctx.db, p.tenant);
-      const row = repo.insertReply(ctx.db, {
-        id: newId("p"),
+    stored = await ctx.store.postReply(
+      {
+        id,
         tenant: p.tenant,
         threadId: thread.id,
         authorHandle: p.handle,
@@ -119,20 +111,16 @@ export async function reply(ctx: Ctx, p: Principal, input: ForumReply): Promise<
         action: d.outcome.action,
         reasons: d.outcome.reasons,
         findings: d.findings,
-        createdAt: now,
-        seq,
-      });
-      const parent = seq === null ? null : repo.bumpThread(ctx.db, thread.id, seq, now);
-      const caseOpened = openCrisisCaseInTx(ctx, p, d, { threadId: thread.id, replyId: row.id });
-      return { row, parent, caseOpened };
-    });
+      },
+      crisisOpening(ctx, p, d, { threadId: thread.id, replyId: id }),
+    );
   } catch (e) {
-    const winner = isDuplicate(e) ? replay() : undefined;
+    const winner = isDuplicate(e) ? await replay() : undefined;
     if (winner) return winner;
     throw e;
   }
-  const r = toReply(ctx.db, p.tenant, stored.row, authorOf(p));
-  if (stored.parent) broadcast(ctx, p.tenant, r, toThread(ctx.db, p.tenant, stored.parent));
-  announceForumPost(ctx, p.tenant, p.handle, { post: r, decision: d, caseOpened: stored.caseOpened });
+  const r = await toReply(ctx.store, p.tenant, stored.row, authorOf(p));
+  if (stored.parent) broadcast(ctx, p.tenant, r, await toThread(ctx.store, p.tenant, stored.parent));
+  await announceForumPost(ctx, p.tenant, p.handle, { post: r, decision: d, caseOpened: stored.caseOpened });
   return { reply: r, moderation: d.outcome };
 }

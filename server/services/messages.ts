@@ -1,16 +1,14 @@
 /**
  * The spine of one message: authorise, limit, deduplicate, moderate, store (message, seq, case,
- * outbox and audit in one transaction), then broadcast and tell the author and staff.
+ * outbox and audit in one unit of work), then broadcast and tell the author and staff.
  */
 import type { MessageSend } from "../../shared/schemas.ts";
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
-import { groupTransaction } from "../db/client.ts";
-import { isUniqueViolation } from "../db/errors.ts";
-import * as msgs from "../db/repos/messages.ts";
-import { nextSeq, sendGate } from "../db/repos/rooms.ts";
+import { newMessage } from "../db/rows.ts";
+import { DuplicateError, type MessageRow } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
-import { nowIso, sortableId } from "../ids.ts";
-import { openCrisisCaseInTx } from "./cases.ts";
+import { sortableId } from "../ids.ts";
+import { crisisOpening } from "./cases.ts";
 import { type Ctx, isStaff, type Principal } from "./context.ts";
 import { enforce } from "./enforce-verdict.ts";
 import { judge } from "./moderation.ts";
@@ -26,12 +24,10 @@ export interface SendResult {
 const authorOf = (p: Principal) => ({ id: p.handle, name: p.name, role: p.role });
 
 /** The result a resent clientId gets: what the first send returned. */
-function replay(ctx: Ctx, p: Principal, row: msgs.MessageRow): SendResult {
+async function replay(ctx: Ctx, p: Principal, row: MessageRow): Promise<SendResult> {
   const action = row.action === "hold" || row.action === "redact" ? row.action : "allow";
-  return {
-    message: msgs.toMessage(ctx.db, p.tenant, row, authorOf(p)),
-    moderation: { action, reasons: row.reasons },
-  };
+  const [message] = await ctx.store.toMessages(p.tenant, [row], authorOf(p));
+  return { message: message!, moderation: { action, reasons: row.reasons } };
 }
 
 /** Send a message; refusals (blocked, muted, rate_limited, ...) are counted by their code. */
@@ -46,32 +42,33 @@ export async function send(ctx: Ctx, p: Principal, input: MessageSend): Promise<
 
 async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Promise<SendResult> {
   // roomForMember, assertNotMuted and the clientId lookup, in that order, from one read.
-  const room = roomInTenant(ctx, p, input.roomId);
-  const gate = sendGate(ctx.db, room.id, p.handle, input.clientId, nowIso());
+  const room = await roomInTenant(ctx, p, input.roomId);
+  const gate = await ctx.store.sendGate(room.id, p.handle, input.clientId);
   if (!isStaff(p)) assertMember(room, gate.member);
   if (gate.mutedUntil) throw mutedError(gate.mutedUntil);
-  const earlier = gate.earlierId ? msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId) : undefined;
+  const earlier = gate.earlierId
+    ? await ctx.store.findByClientId(room.id, p.handle, input.clientId)
+    : undefined;
   if (earlier) return replay(ctx, p, earlier);
   const limit = await ctx.limiter.hit(`send:${p.tenant}:${p.handle}`);
   if (!limit.ok)
     throw new AppError("rate_limited", "slow down a little", { retryAfterMs: limit.retryAfterMs });
   if (input.replyTo) {
-    const parent = msgs.findMessage(ctx.db, p.tenant, input.replyTo);
+    const parent = await ctx.store.findMessage(p.tenant, input.replyTo);
     if (!parent || parent.roomId !== room.id || parent.seq === null) throw notFound("message to reply to");
   }
 
   const verdict = judge(ctx, p.tenant, room.kind as "group", room.id, room.policy, input.body);
   const d = enforce(input.body, verdict);
-  let stored: { row: msgs.MessageRow; caseOpened: ReturnType<typeof openCrisisCaseInTx> };
+  const id = sortableId("m");
+  let stored: Awaited<ReturnType<Ctx["store"]["storeMessage"]>>;
   try {
-    // Stored (with its seq) in a commit shared with the other sends of this turn; acked and
-    // broadcast only after that commit.
-    stored = await groupTransaction(ctx.db, () => {
-      const row = msgs.insertMessage(ctx.db, {
-        id: sortableId("m"),
+    // Acked and broadcast only after the commit.
+    stored = await ctx.store.storeMessage(
+      {
+        id,
         tenant: p.tenant,
         roomId: room.id,
-        seq: d.status === "held" ? null : nextSeq(ctx.db, room.id),
         authorHandle: p.handle,
         clientId: input.clientId,
         body: d.body,
@@ -82,27 +79,26 @@ async function storeAndBroadcast(ctx: Ctx, p: Principal, input: MessageSend): Pr
         findings: d.findings,
         level: d.level,
         category: d.category,
-        createdAt: nowIso(),
-      });
-      const caseOpened = openCrisisCaseInTx(ctx, p, d, { roomId: room.id, messageId: row.id });
-      return { row, caseOpened };
-    });
+      },
+      crisisOpening(ctx, p, d, { roomId: room.id, messageId: id }),
+    );
   } catch (e) {
     // Two sends with one clientId raced: the loser returns the winner's result.
-    const winner = isUniqueViolation(e, "messages")
-      ? msgs.findByClientId(ctx.db, room.id, p.handle, input.clientId)
-      : undefined;
+    const winner =
+      e instanceof DuplicateError && e.table === "messages"
+        ? await ctx.store.findByClientId(room.id, p.handle, input.clientId)
+        : undefined;
     if (winner) return replay(ctx, p, winner);
     throw e;
   }
 
   // Just stored by the caller: no reactions yet and the author is known, so nothing to read back.
-  const message = msgs.newMessage(stored.row, authorOf(p));
+  const message = newMessage(stored.row, authorOf(p));
   ctx.metrics.messagesIn.inc({ outcome: d.outcome.action });
   if (d.status !== "held") {
     ctx.bus.toRoom(room.id, "message:new", message);
     ctx.metrics.messagesOut.inc({ kind: "new" });
   }
-  announceAfterStore(ctx, p, { message, decision: d, caseOpened: stored.caseOpened });
+  await announceAfterStore(ctx, p, { message, decision: d, caseOpened: stored.caseOpened });
   return { message, moderation: d.outcome };
 }

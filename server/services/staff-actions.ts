@@ -6,136 +6,88 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Message } from "../../shared/types.ts";
-import { transaction } from "../db/client.ts";
-import { appendAudit } from "../db/repos/audit.ts";
-import * as msgs from "../db/repos/messages.ts";
-import { findRoom, nextSeq, upsertMembership } from "../db/repos/rooms.ts";
-import { memberOf } from "../db/repos/users.ts";
-import { AppError, notFound } from "../errors.ts";
-import { nowIso } from "../ids.ts";
+import { notFound } from "../errors.ts";
 import { type Ctx, type Principal, requireStaff } from "./context.ts";
-import { approveForum, heldForumItems, isForumId, rejectForum } from "./forum-review.ts";
-import { clearMute, setMute } from "./mutes.ts";
+import { approveForum, forumKind, heldForumItems, rejectForum } from "./forum-review.ts";
 import { announceReviewed, heldItem } from "./staff-feed.ts";
 
-function heldMessage(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow {
-  requireStaff(p);
-  const row = msgs.findMessage(ctx.db, p.tenant, messageId);
-  if (!row) throw notFound("message");
-  if (row.status !== "held") throw new AppError("conflict", `message is ${row.status}`);
-  return row;
-}
-
-/** Re-read under the write lock: of two reviewers acting at once, one wins and one gets `conflict`. */
-function stillHeld(ctx: Ctx, p: Principal, messageId: string): msgs.MessageRow {
-  const current = msgs.findMessage(ctx.db, p.tenant, messageId);
-  if (current?.status !== "held") throw new AppError("conflict", "message was already reviewed");
-  return current;
-}
-
 /** The held queue of the tenant (chat messages, then forum posts), each with its findings and context. */
-export function heldQueue(ctx: Ctx, p: Principal): HeldItem[] {
+export async function heldQueue(ctx: Ctx, p: Principal): Promise<HeldItem[]> {
   requireStaff(p);
-  const rows = msgs.heldMessages(ctx.db, p.tenant);
-  const chat = msgs
-    .toMessages(ctx.db, p.tenant, rows)
-    .map((m, i) => heldItem(ctx, p.tenant, m, rows[i]!.findings as HeldItem["findings"]));
-  return [...chat, ...heldForumItems(ctx, p)];
+  const rows = await ctx.store.heldMessages(p.tenant);
+  const messages = await ctx.store.toMessages(p.tenant, rows);
+  const chat = await Promise.all(
+    messages.map((m, i) => heldItem(ctx, p.tenant, m, rows[i]!.findings as HeldItem["findings"])),
+  );
+  return [...chat, ...(await heldForumItems(ctx, p))];
 }
 
 /**
  * Make a held message visible; it takes the room's next seq now, unless it already had one.
  * Forum thread ("t_") and reply ("p_") ids are approved by the forum's review.
  */
-export function approve(ctx: Ctx, p: Principal, messageId: string): Message {
-  const message = isForumId(messageId) ? approveForum(ctx, p, messageId) : approveChat(ctx, p, messageId);
+export async function approve(ctx: Ctx, p: Principal, messageId: string): Promise<Message> {
+  requireStaff(p);
+  const kind = forumKind(messageId);
+  const message = kind ? await approveForum(ctx, p, kind, messageId) : await approveChat(ctx, p, messageId);
   announceReviewed(ctx, p.tenant, messageId, message.status);
   return message;
 }
 
-function approveChat(ctx: Ctx, p: Principal, messageId: string): Message {
-  const held = heldMessage(ctx, p, messageId);
-  const redacted = (held.findings as { kind?: string }[]).some((f) => f.kind === "privacy");
-  const row = transaction(ctx.db, () => {
-    const current = stillHeld(ctx, p, messageId);
-    const row = msgs.updateMessage(ctx.db, messageId, {
-      status: redacted ? "redacted" : "visible",
-      seq: current.seq ?? nextSeq(ctx.db, current.roomId),
-    });
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: "message.approved",
-      target: messageId,
-      details: { roomId: row.roomId, seq: row.seq },
-    });
-    return row;
-  });
-  const message = msgs.toMessage(ctx.db, p.tenant, row);
-  ctx.bus.toRoom(row.roomId, held.seq === null ? "message:new" : "message:updated", message);
-  return message;
+async function approveChat(ctx: Ctx, p: Principal, messageId: string): Promise<Message> {
+  // Of two reviewers acting at once, one wins and one gets `conflict`.
+  const { row, hadSeq } = await ctx.store.approveMessage(p.tenant, messageId, p.handle);
+  const [message] = await ctx.store.toMessages(p.tenant, [row]);
+  ctx.bus.toRoom(row.roomId, hadSeq ? "message:updated" : "message:new", message!);
+  return message!;
 }
 
 /** Refuse a held message (or forum post): it is never shown, and its author is told kindly. */
-export function reject(ctx: Ctx, p: Principal, messageId: string, reason: string): void {
-  if (isForumId(messageId)) rejectForum(ctx, p, messageId, reason);
-  else rejectChat(ctx, p, messageId, reason);
+export async function reject(ctx: Ctx, p: Principal, messageId: string, reason: string): Promise<void> {
+  requireStaff(p);
+  const kind = forumKind(messageId);
+  if (kind) await rejectForum(ctx, p, kind, messageId, reason);
+  else await rejectChat(ctx, p, messageId, reason);
   announceReviewed(ctx, p.tenant, messageId, "rejected");
 }
 
-function rejectChat(ctx: Ctx, p: Principal, messageId: string, reason: string): void {
-  const held = heldMessage(ctx, p, messageId);
-  const row = transaction(ctx.db, () => {
-    stillHeld(ctx, p, messageId);
-    const row = msgs.updateMessage(ctx.db, messageId, { status: "rejected", body: "", findings: [] });
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: "message.rejected",
-      target: messageId,
-      details: { roomId: row.roomId, reason: reason ?? "" },
-    });
-    return row;
-  });
-  const message = msgs.toMessage(ctx.db, p.tenant, row);
-  ctx.bus.toUser(p.tenant, held.authorHandle, "message:updated", message);
-  ctx.bus.toUser(p.tenant, held.authorHandle, "notice", {
+async function rejectChat(ctx: Ctx, p: Principal, messageId: string, reason: string): Promise<void> {
+  const { row, hadSeq } = await ctx.store.rejectMessage(p.tenant, messageId, p.handle, reason);
+  const [message] = await ctx.store.toMessages(p.tenant, [row]);
+  ctx.bus.toUser(p.tenant, row.authorHandle, "message:updated", message!);
+  ctx.bus.toUser(p.tenant, row.authorHandle, "notice", {
     code: "rejected",
     message:
       "A peer specialist reviewed your message and didn't post it to the group. You're still welcome here; a facilitator may reach out.",
     messageId,
     roomId: row.roomId,
   });
-  if (held.seq !== null) ctx.bus.toRoom(row.roomId, "message:deleted", { roomId: row.roomId, messageId });
+  if (hadSeq) ctx.bus.toRoom(row.roomId, "message:deleted", { roomId: row.roomId, messageId });
 }
 
-function target(ctx: Ctx, p: Principal, roomId: string, handle: string) {
+async function target(ctx: Ctx, p: Principal, roomId: string, handle: string) {
   requireStaff(p);
-  const room = findRoom(ctx.db, p.tenant, roomId);
+  const room = await ctx.store.findRoom(p.tenant, roomId);
   if (!room) throw notFound("room");
-  if (!memberOf(ctx.db, p.tenant, handle)) throw notFound("user");
+  if (!(await ctx.store.membersByHandle(p.tenant, [handle])).has(handle)) throw notFound("user");
   return room;
 }
 
-export function mute(
+export async function mute(
   ctx: Ctx,
   p: Principal,
   roomId: string,
   handle: string,
   minutes: number,
   reason: string,
-): string {
-  target(ctx, p, roomId, handle);
-  const until = nowIso(Date.now() + minutes * 60_000);
-  transaction(ctx.db, () => {
-    setMute(ctx, roomId, handle, until, p.handle);
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: "member.muted",
-      target: handle,
-      details: { roomId, minutes, reason: reason ?? "" },
-    });
+): Promise<string> {
+  await target(ctx, p, roomId, handle);
+  const until = await ctx.store.mute(roomId, handle, minutes, p.handle, {
+    tenant: p.tenant,
+    actor: p.handle,
+    action: "member.muted",
+    target: handle,
+    details: { roomId, minutes, reason: reason ?? "" },
   });
   ctx.bus.toUser(p.tenant, handle, "notice", {
     code: "muted",
@@ -146,17 +98,14 @@ export function mute(
   return until;
 }
 
-export function unmute(ctx: Ctx, p: Principal, roomId: string, handle: string): void {
-  target(ctx, p, roomId, handle);
-  transaction(ctx.db, () => {
-    clearMute(ctx, roomId, handle);
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: "member.unmuted",
-      target: handle,
-      details: { roomId },
-    });
+export async function unmute(ctx: Ctx, p: Principal, roomId: string, handle: string): Promise<void> {
+  await target(ctx, p, roomId, handle);
+  await ctx.store.unmute(roomId, handle, {
+    tenant: p.tenant,
+    actor: p.handle,
+    action: "member.unmuted",
+    target: handle,
+    details: { roomId },
   });
   ctx.bus.toUser(p.tenant, handle, "notice", {
     code: "unmuted",
@@ -166,17 +115,20 @@ export function unmute(ctx: Ctx, p: Principal, roomId: string, handle: string): 
 }
 
 /** Take someone out of a room; they cannot join it again until re-enrolled by staff. */
-export function removeMember(ctx: Ctx, p: Principal, roomId: string, handle: string, reason: string): void {
-  target(ctx, p, roomId, handle);
-  transaction(ctx.db, () => {
-    upsertMembership(ctx.db, roomId, handle, { joined: false, enrolled: false, removedAt: nowIso() });
-    appendAudit(ctx.db, {
-      tenant: p.tenant,
-      actor: p.handle,
-      action: "member.removed",
-      target: handle,
-      details: { roomId, reason: reason ?? "" },
-    });
+export async function removeMember(
+  ctx: Ctx,
+  p: Principal,
+  roomId: string,
+  handle: string,
+  reason: string,
+): Promise<void> {
+  await target(ctx, p, roomId, handle);
+  await ctx.store.removeMember(roomId, handle, {
+    tenant: p.tenant,
+    actor: p.handle,
+    action: "member.removed",
+    target: handle,
+    details: { roomId, reason: reason ?? "" },
   });
   ctx.bus.toUser(p.tenant, handle, "notice", {
     code: "removed",

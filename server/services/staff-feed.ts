@@ -5,7 +5,6 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Case, Message, MessageStatus } from "../../shared/types.ts";
-import { pageBefore, toMessages } from "../db/repos/messages.ts";
 import { announceCase } from "./cases.ts";
 import type { Ctx, Principal } from "./context.ts";
 import type { Decision } from "./enforce-verdict.ts";
@@ -15,18 +14,15 @@ import { sendSupport } from "./support.ts";
 export const CONTEXT_MESSAGES = 3;
 
 /** The item a reviewer sees: the message, why, and the messages just before it in its room. */
-export function heldItem(
+export async function heldItem(
   ctx: Ctx,
   tenant: string,
   message: Message,
   findings: HeldItem["findings"],
-): HeldItem {
+): Promise<HeldItem> {
   const before = message.seq ?? undefined;
-  const context = toMessages(
-    ctx.db,
-    tenant,
-    pageBefore(ctx.db, message.roomId, before, CONTEXT_MESSAGES).rows,
-  );
+  const page = await ctx.store.pageBefore(message.roomId, before, CONTEXT_MESSAGES);
+  const context = await ctx.store.toMessages(tenant, page.rows);
   return { message, findings, context };
 }
 
@@ -35,22 +31,22 @@ export function announceReviewed(ctx: Ctx, tenant: string, messageId: string, st
   ctx.bus.toStaff(tenant, "mod:resolved", { messageId, status });
 }
 
-export function announceAfterStore(
+export async function announceAfterStore(
   ctx: Ctx,
   p: Principal,
   s: { message: Message; decision: Decision; caseOpened: Case | null },
-): void {
+): Promise<void> {
   const { message, decision: d } = s;
   if (d.support) sendSupport(ctx, p.tenant, p.handle, message.id, d.level);
   if (d.status === "held") {
-    ctx.bus.toStaff(p.tenant, "mod:held", heldItem(ctx, p.tenant, message, d.findings));
+    ctx.bus.toStaff(p.tenant, "mod:held", await heldItem(ctx, p.tenant, message, d.findings));
     if (d.level >= 4)
       ctx.bus.toRoom(message.roomId, "notice", {
         code: "facilitator_helping",
         message: "A facilitator is checking in with a member of the group. Thank you for holding space.",
       });
   } else if (d.flag) {
-    ctx.bus.toStaff(p.tenant, "mod:flagged", heldItem(ctx, p.tenant, message, d.findings));
+    ctx.bus.toStaff(p.tenant, "mod:flagged", await heldItem(ctx, p.tenant, message, d.findings));
   }
   if (s.caseOpened) announceCase(ctx, p.tenant, s.caseOpened, true);
 }

@@ -3,8 +3,6 @@
  * a row, across nodes), POSTs them signed, and retries failures with exponential back-off.
  */
 import { createHmac } from "node:crypto";
-import { claimDue, settle } from "../db/repos/outbox.ts";
-import { nowIso } from "../ids.ts";
 import type { Ctx } from "./context.ts";
 
 export const MAX_ATTEMPTS = 8;
@@ -23,8 +21,7 @@ export const backoff = (attempts: number, baseMs: number) =>
 
 /** One pass: deliver what is due. Returns how many were delivered. */
 export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<number> {
-  const now = Date.now();
-  const rows = claimDue(ctx.db, ctx.config.nodeId, nowIso(now), nowIso(now + LEASE_MS), 20);
+  const rows = await ctx.store.claimDue(ctx.config.nodeId, LEASE_MS, 20);
   let delivered = 0;
   await Promise.all(
     rows.map(async (row) => {
@@ -52,17 +49,17 @@ export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<num
         }
       }
       if (error === null) {
-        settle(ctx.db, row.id, ctx.config.nodeId, { attempts, deliveredAt: nowIso(), lastError: null });
+        await ctx.store.settle(row.id, ctx.config.nodeId, { attempts, error: null });
         ctx.metrics.webhookDeliveries.inc({ result: "delivered" });
         delivered++;
         return;
       }
       const giveUp = attempts >= MAX_ATTEMPTS;
-      settle(ctx.db, row.id, ctx.config.nodeId, {
+      await ctx.store.settle(row.id, ctx.config.nodeId, {
         attempts,
-        lastError: error,
-        nextAttemptAt: nowIso(Date.now() + backoff(attempts, baseBackoffMs)),
-        ...(giveUp ? { failedAt: nowIso() } : {}),
+        error,
+        retryInMs: backoff(attempts, baseBackoffMs),
+        giveUp,
       });
       ctx.metrics.webhookDeliveries.inc({ result: giveUp ? "gave_up" : "failed" });
       ctx.log.warn({ event: row.id, tenant: row.tenant, attempts, error }, "webhook delivery failed");

@@ -2,7 +2,7 @@
  * Child process for the start-up race test: loads the code, says "ready", and on "go" (from
  * stdin, sent to every child at once) opens and migrates the database at argv[2].
  */
-import { openDatabase } from "../../server/db/client.ts";
+import { openDatabase } from "../../server/db/sqlite/client.ts";
 
 process.stdout.write("ready\n");
 process.stdin.once("data", () => {

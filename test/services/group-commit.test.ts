@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { groupTransaction, openDatabase } from "../../server/db/client.ts";
-import { isUniqueViolation } from "../../server/db/errors.ts";
-import { insertMessage } from "../../server/db/repos/messages.ts";
-import { nextSeq } from "../../server/db/repos/rooms.ts";
+import { groupTransaction, openDatabase } from "../../server/db/sqlite/client.ts";
+import { isUniqueViolation } from "../../server/db/sqlite/errors.ts";
+import { insertMessage } from "../../server/db/sqlite/repos/messages.ts";
+import { nextSeq } from "../../server/db/sqlite/repos/rooms.ts";
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -1,8 +1,8 @@
 import { DrizzleQueryError } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../server/db/client.ts";
-import { isUniqueViolation } from "../../server/db/errors.ts";
-import { messages } from "../../server/db/schema.ts";
+import { openDatabase } from "../../server/db/sqlite/client.ts";
+import { isUniqueViolation } from "../../server/db/sqlite/errors.ts";
+import { messages } from "../../server/db/sqlite/schema.ts";
 import { captureLogs } from "../helpers/logs.ts";
 
 describe("logging a failed query", () => {

@@ -22,10 +22,10 @@ describe("retention", () => {
     await call(a, "message:react", { messageId: kept.message.id, emoji: "🌱" });
     await call(b, "message:send", { roomId: longRoom, clientId: "2", body: "hello" });
 
-    expect(purgeExpired(server.app.ctx)).toBe(0);
-    expect(purgeExpired(server.app.ctx, Date.now() + 31 * 86_400_000)).toBe(1);
+    expect(await purgeExpired(server.app.ctx)).toBe(0);
+    expect(await purgeExpired(server.app.ctx, Date.now() + 31 * 86_400_000)).toBe(1);
     expect((await call(a, "room:history", { roomId: shortRoom })).messages).toEqual([]);
     expect((await call(b, "room:history", { roomId: longRoom })).messages).toHaveLength(1);
-    expect(purgeExpired(server.app.ctx, Date.now() + 366 * 86_400_000)).toBe(1);
+    expect(await purgeExpired(server.app.ctx, Date.now() + 366 * 86_400_000)).toBe(1);
   });
 });

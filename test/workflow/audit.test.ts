@@ -1,6 +1,7 @@
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type AuditRow, rowHash } from "../../server/db/repos/audit.ts";
+import { rowHash } from "../../server/db/audit-chain.ts";
+import type { AuditRow } from "../../server/db/rows.ts";
 import { call, createRoom, http, startServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;

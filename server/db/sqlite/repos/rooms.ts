@@ -1,23 +1,13 @@
 /** Rooms and membership. */
-import { and, eq, isNull, or, sql } from "drizzle-orm";
-import type { Room, RoomKind, Visibility } from "../../../shared/types.ts";
-import { nowIso } from "../../ids.ts";
+import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
+import { nowIso } from "../../../ids.ts";
+import type { SendGate } from "../../store.ts";
 import type { Db } from "../client.ts";
 import { once } from "../prepared.ts";
-import { roomMembers, rooms } from "../schema.ts";
+import { mutes, roomMembers, rooms } from "../schema.ts";
 
 export type RoomRow = typeof rooms.$inferSelect;
 export type MemberRow = typeof roomMembers.$inferSelect;
-
-export function toRoom(r: RoomRow): Room {
-  return {
-    id: r.id,
-    kind: r.kind as RoomKind,
-    name: r.name,
-    topic: r.topic,
-    visibility: r.visibility as Visibility,
-  };
-}
 
 export function insertRoom(db: Db, row: typeof rooms.$inferInsert): RoomRow {
   return db.insert(rooms).values(row).returning().get();
@@ -71,16 +61,6 @@ export function findMembership(db: Db, roomId: string, handle: string): MemberRo
       )
       .prepare(),
   ).get({ roomId, handle });
-}
-
-/** What a send must know before it may go ahead, read in one statement (see `sendGate`). */
-export interface SendGate {
-  /** The caller's membership flags, or undefined when they have no row. */
-  member: Pick<MemberRow, "removedAt" | "enrolled" | "joined"> | undefined;
-  /** When a mute active at `now` ends, or null. */
-  mutedUntil: string | null;
-  /** The id of the message this clientId already stored, or null. */
-  earlierId: string | null;
 }
 
 /**
@@ -153,4 +133,22 @@ export function nextSeq(db: Db, roomId: string): number {
   ).get(roomId) as number | undefined;
   if (seq === undefined) throw new Error("room vanished during a send");
   return seq;
+}
+
+/** When the person's mute in the room active at `now` ends, or null. */
+export function activeMute(db: Db, roomId: string, handle: string, now: string): string | null {
+  const row = once(db, "mutes.active", () =>
+    db
+      .select({ until: mutes.until })
+      .from(mutes)
+      .where(
+        and(
+          eq(mutes.roomId, sql.placeholder("roomId")),
+          eq(mutes.handle, sql.placeholder("handle")),
+          gt(mutes.until, sql.placeholder("now")),
+        ),
+      )
+      .prepare(),
+  ).get({ roomId, handle, now });
+  return row?.until ?? null;
 }

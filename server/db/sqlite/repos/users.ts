@@ -1,7 +1,7 @@
 /** People of a tenant and their opaque handles. */
 import { and, eq, inArray } from "drizzle-orm";
-import type { Member, Role } from "../../../shared/types.ts";
-import { newId, nowIso } from "../../ids.ts";
+import type { Member, Role } from "../../../../shared/types.ts";
+import { newId, nowIso } from "../../../ids.ts";
 import type { Db } from "../client.ts";
 import { users } from "../schema.ts";
 

@@ -14,7 +14,7 @@ import * as schema from "./schema.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-const MIGRATIONS = fileURLToPath(new URL("../../drizzle", import.meta.url));
+const MIGRATIONS = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 
 /** Open (creating if needed) and migrate the database at `path` (a file path or ":memory:"). */
 export function openDatabase(path: string): Db {

@@ -1,7 +1,8 @@
 /** The webhook outbox: rows written with the change they announce, delivered later under a lease. */
 import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
-import type { Case } from "../../../shared/types.ts";
-import { newId, nowIso } from "../../ids.ts";
+import type { Case } from "../../../../shared/types.ts";
+import { newId, nowIso } from "../../../ids.ts";
+import { webhookBody } from "../../rows.ts";
 import type { Db } from "../client.ts";
 import { outbox } from "../schema.ts";
 
@@ -15,7 +16,7 @@ export type WebhookType = "case.opened" | "case.escalated" | "case.resolved";
 export function enqueue(db: Db, tenant: string, type: WebhookType, data: Case): void {
   const id = newId("evt");
   const createdAt = nowIso();
-  const body = JSON.stringify({ id, type, tenant, createdAt, data: { ...data, notes: [] } });
+  const body = webhookBody(id, type, tenant, createdAt, data);
   db.insert(outbox).values({ id, tenant, type, body, createdAt, nextAttemptAt: createdAt }).run();
 }
 

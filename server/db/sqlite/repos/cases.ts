@@ -1,27 +1,11 @@
 /** Crisis and report cases. */
 import { and, asc, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
-import type { Case, CaseStatus, CrisisCategory } from "../../../shared/types.ts";
+import type { CaseStatus } from "../../../../shared/types.ts";
 import type { Db } from "../client.ts";
 import { cases } from "../schema.ts";
 
+export { cases as casesTable };
 export type CaseRow = typeof cases.$inferSelect;
-
-export function toCase(r: CaseRow): Case {
-  return {
-    id: r.id,
-    roomId: r.roomId,
-    messageId: r.messageId,
-    threadId: r.threadId,
-    level: r.level,
-    category: r.category as CrisisCategory | "report" | null,
-    status: r.status as CaseStatus,
-    tier: r.tier,
-    createdAt: r.createdAt,
-    dueAt: r.dueAt,
-    assignee: r.assignee,
-    notes: r.notes,
-  };
-}
 
 export function insertCase(db: Db, row: typeof cases.$inferInsert): CaseRow {
   return db.insert(cases).values(row).returning().get();

@@ -9,9 +9,7 @@ import { forumHeads, replies, threads } from "../schema.ts";
 export type ThreadRow = typeof threads.$inferSelect;
 export type ReplyRow = typeof replies.$inferSelect;
 
-/** Statuses a subscriber or browser may see a post in. */
-export const LIVE_STATUSES = ["visible", "redacted"] as const;
-export const isLive = (status: string) => status === "visible" || status === "redacted";
+export { isLive, LIVE_STATUSES } from "../../rows.ts";
 
 /** The tenant's next forum seq. Call inside the write transaction that stores the post. */
 export function nextForumSeq(db: Db, tenant: string): number {
@@ -111,4 +109,8 @@ export function undropReply(db: Db, threadId: string): ThreadRow {
     .where(eq(threads.id, threadId))
     .returning()
     .get();
+}
+
+export function findReplyById(db: Db, id: string): ReplyRow | undefined {
+  return db.select().from(replies).where(eq(replies.id, id)).get();
 }

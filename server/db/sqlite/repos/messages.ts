@@ -1,6 +1,6 @@
 /** Chat messages, their reactions, and the wire shape the room sees. */
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, sql } from "drizzle-orm";
-import type { Member, Message, MessageStatus } from "../../../shared/types.ts";
+import type { Member, Message, MessageStatus } from "../../../../shared/types.ts";
 import type { Db } from "../client.ts";
 import { once } from "../prepared.ts";
 import { messages, reactions } from "../schema.ts";
@@ -180,22 +180,6 @@ export function toMessages(db: Db, tenant: string, rows: MessageRow[], known?: M
     editedAt: r.editedAt,
     reactions: counts.get(r.id) ?? {},
   }));
-}
-
-/** The wire shape of a message just stored by `author`: no reactions yet, nothing to look up. */
-export function newMessage(row: MessageRow, author: Member): Message {
-  return {
-    id: row.id,
-    roomId: row.roomId,
-    seq: row.seq,
-    author,
-    body: row.body,
-    status: row.status as MessageStatus,
-    replyTo: row.replyTo,
-    createdAt: row.createdAt,
-    editedAt: row.editedAt,
-    reactions: {},
-  };
 }
 
 export function toMessage(db: Db, tenant: string, row: MessageRow, known?: Member): Message {
