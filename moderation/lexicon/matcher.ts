@@ -168,7 +168,10 @@ export class PhraseMatcher<T> {
     const paths = (node: TrieNode, prefix: TrieNode[]): TrieNode[][] =>
       node.kids.length === 0
         ? [[...prefix, node]]
-        : [...(node.end ? [[...prefix, node]] : []), ...node.kids.flatMap((k) => paths(k, [...prefix, node]))];
+        : [
+            ...(node.end ? [[...prefix, node]] : []),
+            ...node.kids.flatMap((k) => paths(k, [...prefix, node])),
+          ];
     for (const list of [...this.index.values(), this.loose])
       for (const c of new Set(list))
         for (const path of paths(c.root, [])) {
