@@ -13,7 +13,7 @@ const NUM_WORD =
   "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)";
 const HOUSE = `(?:\\d{1,6}[a-z]?|${NUM_WORD}(?:[ -]${NUM_WORD}){0,3})`;
 const SUFFIX =
-  "(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|crescent|cres|close|alley|pike|plaza)";
+  "(?:street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|way|place|pl|terrace|ter|circle|cir|parkway|pkwy|highway|hwy|trail|trl|square|sq|loop|crescent|cres|close|alley|pike|plaza|row|mews|walk|grove)";
 // a directional after the street type ("1600 Pennsylvania Ave NW")
 const DIRECTION = "(?: (?:n|s|e|w|ne|nw|se|sw|north|south|east|west)\\b\\.?)?";
 const UNIT =
@@ -50,8 +50,10 @@ const PO_BOX = new RegExp(`\\b(?:p\\.? ?o\\.?|post office) ?box #?\\d{1,8}\\b${C
 function isStreet(t: string, m: RegExpExecArray): boolean {
   // a number right before a street word with nothing between ("2 st") is too thin
   if (/^\d{1,6} [a-z]{1,3}\.?$/.test(m[0])) return false;
-  if (NUMBERED.test(t.slice(Math.max(0, m.index - 16), m.index))) return false;
   const name = m[2]!.split(" ").filter(Boolean);
+  // a spelled number and a street word alone is a phrase ("a one way ticket", "two way street")
+  if (name.length === 0 && !/^\d/.test(m[1]!)) return false;
+  if (NUMBERED.test(t.slice(Math.max(0, m.index - 16), m.index))) return false;
   // "route 9" inside a street name is fine ("2210 route 9 road"); other bare numbers are not
   return name.every((w, i) => !NOT_NAME.has(w) && (!/^\d+$/.test(w) || NUMBERED.test(`${name[i - 1]} `)));
 }

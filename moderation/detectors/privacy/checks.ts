@@ -45,13 +45,15 @@ export function isCard(digits: string, written: string = digits): boolean {
 }
 
 /**
- * SSA rules: area not 000, 666 or 9xx; group not 00; serial not 0000. Famous example numbers and
- * one repeated digit are rejected unless `context` says the writer gives it as an SSN.
+ * SSA rules: area not 000 or 666; group not 00; serial not 0000. Area 9xx is never an SSN but is
+ * an ITIN (the IRS's taxpayer number for people without one), just as identifying: it counts
+ * when `context` says the writer gives a social security or taxpayer number. Famous example
+ * numbers and one repeated digit are rejected unless `context` says so too.
  */
 export function isSsn(digits: string, context = false): boolean {
   if (!/^\d{9}$/.test(digits)) return false;
   const area = digits.slice(0, 3);
-  if (area === "000" || area === "666" || area[0] === "9") return false;
+  if (area === "000" || area === "666" || (area[0] === "9" && !context)) return false;
   if (digits.slice(3, 5) === "00" || digits.slice(5) === "0000") return false;
   if (!context && (WELL_KNOWN_SSNS.has(digits) || /^(\d)\1+$/.test(digits))) return false;
   return true;

@@ -26,7 +26,7 @@ const NANP_GROUPS = /^(?:1[ .-]?)?(?:\(\d{3}\) ?|\d{3}[ .-]?)\d{3}[ .-]?\d{4}$/;
 const NANP_SHAPE = /^\+?1?[ -.]?\(?\d{3}\)?[ -.]?\d{3}[-.]\d{4}$/;
 const EXTENSION = /^,? ?(?:ext\.?|extension|x|#) ?\d{1,5}(?![\d])/;
 const CONTACT_WORDS =
-  /\b(call|text|txt|cell|number|num|phone|whatsapp|whats|msg|message|tel|mobile|n[uú]mero|cel|celular|llama|ll[aá]mame|reach|contact|hmu)\b/;
+  /\b(call|text|txt|cell|number|num|phone|whatsapp|whats|msg|message|tel|mobile|mob|digits|n[uú]mero|cel|celular|m[oó]vil|llama|ll[aá]mame|reach|contact|hmu)\b/;
 
 /** A stretch of a run that is a recognised number that is not a person's (a date, a helpline). */
 const KEEP = "keep";
@@ -201,7 +201,8 @@ function classify(t: string, w: Window): Found | typeof KEEP | null {
   const { raw, digits } = w;
   const n = digits.length;
   if (w.groups <= 3 && DATE_SHAPE.test(raw) && numericDate(raw)) return KEEP;
-  if (w.groups === 2 && /^\d+[.,]\d+$/.test(raw)) return KEEP; // a decimal or a thousands figure
+  // a decimal or a thousands figure, unless it is a local number given as one ("cell: 555.0121")
+  if (w.groups === 2 && /^\d+[.,]\d+$/.test(raw) && !(/^\d{3}\.\d{4}$/.test(raw) && w.contact())) return KEEP;
   const plus = raw.startsWith("+");
   if (n >= 13 && !plus && isCard(digits, raw)) return { type: "card", rule: "luhn", severity: 3 };
   if (n === 9 && isSsn(digits, true)) {
@@ -228,7 +229,7 @@ function classify(t: string, w: Window): Found | typeof KEEP | null {
   if (n === 10 && !/^[01]/.test(digits) && shaped) return { type: "phone", rule: "nanp", severity: 3 };
   if (n === 11 && /^[01]/.test(digits) && shaped) return { type: "phone", rule: "national", severity: 3 };
   // a 7-digit piece cut out of a longer run is a phone only when contact words say so
-  if (n === 7 && /^\d{3}[-. ]\d{4}$/.test(raw) && (!w.trimmed || w.contact()))
+  if (n === 7 && /^(?:\d{3}[-. ]\d{4}|\d( \d){2} ?- ?\d( \d){3})$/.test(raw) && (!w.trimmed || w.contact()))
     return { type: "phone", rule: "local", severity: 2 };
   if (n < 8 || !w.contact()) return null;
   const separated = raw.length > n;

@@ -11,21 +11,28 @@ const isAlnum = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <
 // the local-part characters: a-z 0-9 . _ % + -
 const isLocal = (c: number): boolean =>
   isAlnum(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45;
-const SEP_DOT = String.raw`(?: ?\. ?| dot | ?[\[(]dot[\])] ?)`;
-const SEP_AT = String.raw`(?: ?@ ?| at | ?[\[(]at[\])] ?)`;
+const SEP_DOT = String.raw`(?: ?\. ?| dot | punto | ?[\[(]dot[\])] ?)`;
+const SEP_AT = String.raw`(?: ?@ ?| at | arroba | ?[\[(]at[\])] ?)`;
 const SPELLED = new RegExp(
   `[a-z0-9][a-z0-9_%+-]{0,40}(?:${SEP_DOT}[a-z0-9_%+-]{1,40}){0,4}${SEP_AT}[a-z0-9-]{1,40}(?:${SEP_DOT}[a-z0-9-]{1,40}){1,3}`,
   "g",
 );
 const TLD =
-  /^(com|net|org|edu|gov|io|co|me|us|uk|ca|mx|es|de|fr|au|info|biz|app|dev|xyz|email|mail|online|ar|cl|br|nl|it|ie|nz|in)$/;
+  /^(com|net|org|edu|gov|io|co|me|us|uk|ca|mx|es|de|fr|au|info|biz|app|dev|xyz|email|mail|online|ar|cl|br|nl|it|ie|nz|in|example|test)$/;
 const PROVIDER =
   /^(gmail|yahoo|hotmail|outlook|icloud|aol|protonmail|proton|live|msn|gmx|mail|ymail|me|zoho)$/;
 
 /** Finds email addresses in the plain view. */
 export function detectEmail(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
-  if (!t.includes("@") && !t.includes(" at ") && !t.includes("at]") && !t.includes("at)")) return [];
+  if (
+    !t.includes("@") &&
+    !t.includes(" at ") &&
+    !t.includes("at]") &&
+    !t.includes("at)") &&
+    !t.includes("arroba")
+  )
+    return [];
   const out: Finding[] = [];
   const taken: Array<[number, number]> = [];
   // anchor the plain form at each "@": walk back over the local part, then match from there
@@ -47,17 +54,22 @@ export function detectEmail(input: PrivacyInput): Finding[] {
     taken.push([from, from + text.length]);
   }
   // the spelled form needs an "@" no plain address used, a bracketed at, or " at " together with "dot"
-  const spelled = strayAt || /[[(]at[\])]/.test(t) || (t.includes(" at ") && t.includes("dot"));
+  const spelled =
+    strayAt ||
+    /[[(]at[\])]/.test(t) ||
+    (t.includes(" at ") && t.includes("dot")) ||
+    (t.includes(" arroba ") && t.includes("punto"));
   for (const m of spelled ? t.matchAll(SPELLED) : []) {
     const from = m.index;
     const to = from + m[0].length;
     if (taken.some(([a, b]) => from < b && a < to)) continue;
-    const labels = m[0].split(/ ?@ ?| at | ?[[(]at[\])] ?/);
-    const domain = (labels[1] ?? "").split(/ ?\. ?| dot | ?[[(]dot[\])] ?/);
+    const labels = m[0].split(/ ?@ ?| at | arroba | ?[[(]at[\])] ?/);
+    const domain = (labels[1] ?? "").split(/ ?\. ?| dot | punto | ?[[(]dot[\])] ?/);
     const tld = domain[domain.length - 1] ?? "";
     if (!TLD.test(tld)) continue;
     const spelledAt = !m[0].includes("@");
-    if (spelledAt && !PROVIDER.test(domain[0] ?? "") && !m[0].includes("dot")) continue;
+    if (spelledAt && !PROVIDER.test(domain[0] ?? "") && !m[0].includes("dot") && !m[0].includes("punto"))
+      continue;
     out.push(plainFinding(input, "email", from, to, spelledAt ? "spelled" : "spaced", 3));
   }
   return out;

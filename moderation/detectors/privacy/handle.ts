@@ -8,7 +8,15 @@ import { type PrivacyInput, plainFinding } from "./context.ts";
 import { COMMON_WORDS } from "./words.ts";
 
 const PLATFORM =
-  /\b(instagram|insta|ig|snapchat|snap|tiktok|tik tok|telegram|tg|whatsapp|whats|discord|facebook|fb|twitter|threads|kik|reddit|venmo|cashapp|cash app|paypal|linkedin|twitch|youtube|wechat|bluesky|bsky|skype|handle|username|user name|usuario|ig:|insta:)\b/;
+  /\b(instagram|insta|ig|snapchat|snap|tiktok|tik tok|telegram|tg|whatsapp|whats|discord|facebook|fb|twitter|threads|kik|reddit|venmo|cashapp|cash app|paypal|linkedin|twitch|youtube|wechat|bluesky|bsky|skype|steam|xbox|psn|gamertag|signal|handle|username|user name|usuario|ig:|insta:)\b/;
+/** A handle named before its platform: "goes by tr4v1s_0 on snap", "im k8lyn.sober on insta". */
+const BEFORE_PLATFORM =
+  /(?<![a-z0-9_.@])([a-z0-9_.]{3,32})\s+(?:on|en|in)\s+(?:instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|steam|xbox|twitter|threads|facebook|fb)\b/g;
+/** After a platform in the same sentence, a colon and a handle-like word: "my snap, dont judge: k8lyn.sober". */
+const COLON_HANDLE = /:\s*([a-z0-9_.]{3,32})(?![a-z0-9_.@])/g;
+/** A greeting or a message start before an @name: it addresses a member of this chat, not a contact. */
+const MENTION_BEFORE =
+  /(?:^|[.!?\n]\s*|\b(?:hey|hi|hello|thanks|thank you|ty|thx|yo|hola|gracias|sorry|congrats|welcome|cc)[\s,]*|@[a-z0-9_.]+[\s,]+)$/;
 const AT = /(?<![a-z0-9._%+-])@([a-z0-9_](?:[a-z0-9_.]{0,29}[a-z0-9_])?)/g;
 const DISCORD = /(?<![a-z0-9_.])[a-z0-9_.]{2,32}#\d{4}(?!\d)/g;
 const REDDIT = /(?<![a-z0-9_/])u\/[a-z0-9_-]{3,20}/g;
@@ -63,6 +71,8 @@ export function detectHandle(input: PrivacyInput): Finding[] {
     for (const m of t.matchAll(AT)) {
       const h = m[1]!;
       if (ROLES.has(h)) continue;
+      // "@dani thanks", "hey @jonah_k": a mention of someone in this room, visible here anyway
+      if (!platform && MENTION_BEFORE.test(t.slice(Math.max(0, m.index - 24), m.index))) continue;
       if (platform || looksPersonal(h)) push(m.index, m.index + m[0].length, "at");
     }
   if (t.includes("#")) for (const m of t.matchAll(DISCORD)) push(m.index, m.index + m[0].length, "discord");
@@ -78,6 +88,18 @@ export function detectHandle(input: PrivacyInput): Finding[] {
       if (!connector && !looksPersonal(h)) continue;
       const from = m.index + m[0].length - m[3]!.length;
       push(from, from + h.length, "after_platform");
+    }
+    for (const m of t.matchAll(BEFORE_PLATFORM)) {
+      const h = m[1]!.replace(/^\.+|\.+$/g, "");
+      if (COMMON_WORDS.has(h) || ROLES.has(h) || !looksPersonal(h)) continue;
+      const from = m.index + m[0].indexOf(h);
+      push(from, from + h.length, "before_platform");
+    }
+    for (const m of t.matchAll(COLON_HANDLE)) {
+      const h = m[1]!.replace(/\.+$/, "");
+      if (COMMON_WORDS.has(h) || ROLES.has(h) || !/[\d_.]/.test(h) || /^\d+([.:]\d+)*$/.test(h)) continue;
+      const from = m.index + m[0].indexOf(h);
+      push(from, from + h.length, "colon");
     }
     for (const m of t.matchAll(SPACED)) {
       const joined = m[0].replace(/ /g, "");

@@ -37,7 +37,8 @@ export const RELATION_ES_BEFORE = new RegExp(
   `\\b(?:mi|su|tu|el|la|nuestro|nuestra)(?: (?:nuevo|nueva|ex))? (?:${rx(RELATIONS_ES)})(?: es|,)?[ ,:]*`,
 );
 
-const VERBS = `tell told ask asked text texted call called message messaged dm dmed thank meet met saw know knows
+const VERBS = `tell told ask asked text texted call called message messaged dm dmed thank meet met saw know knows knew
+remember remembers visit visited
 ran-into talk-to talked-to spoke-to dile-a pregunta-a llama-a llame-a llamé-a habla-con hable-con hablé-con`;
 
 /** "tell", "text", "dile a": a person is the object; counts only for capitalised names. */
@@ -86,3 +87,31 @@ como que cuando donde porque pero siempre nunca tambien también todo todos bien
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/** A title before a capitalised name: "Dr. Lena Morrow", "nurse Gwendolyn Achebe". */
+export const TITLE_BEFORE =
+  /\b(?:dr|doctor|nurse|officer|judge|coach|pastor|father|fr|mr|mrs|ms|miss|prof|professor|counselor|detective|sgt|sergeant|rev|reverend|deputy|dra|doctora|enfermera|enfermero|licenciada|licenciado|lic)\.?[ ,:]*$/;
+
+/**
+ * Public figures people in recovery talk about: their names are public, not a third party's
+ * private information. A reviewer extends the list; lower case, as the tokens spell them
+ * (repeated letters collapsed, so "matthew" is written "mathew").
+ */
+export const PUBLIC_FIGURES: ReadonlySet<string> = new Set(
+  `anthony hopkins|mathew pery|amy winehouse|johny cash|robert downey|demi lovato|elton john|eric clapton|bil wilson|
+russel brand|drew barymore|jamie curtis|samuel jackson|brad pit|ben afleck|daniel radclife|bradley cooper|
+stephen king|carie fisher|whitney houston|kurt cobain|mac miler|philip hofman|lil peep|juice wrld|tom holand|
+keith urban|jada smith|selena gomez|kid cudi|lady gaga|ozy osbourne|steven tyler|glenn close|susan cain|
+brene brown|gabor mate|taylor swift|mario kart|animal crosing|grand theft|john wick|harry poter`
+    .split("|")
+    .map((n) => n.trim())
+    .filter(Boolean),
+);
+
+/** Words before a capitalised pair that make it a work, a public figure or a game. */
+export const PUBLIC_BEFORE =
+  /\b(?:watched|watching|read|reading|played|playing|listened to|listening to|actor|actress|singer|author|writer|rapper|quote from|quoting|the late|famous|celebrity|written by|book by|song by|album by|directed by|libro de|cancion de|canción de)[ ,:]*$/;
+
+/** Words after a capitalised pair that make it a work or a public figure ("... documentary"). */
+export const PUBLIC_AFTER =
+  /^(?:['’]s )?(?:documentary|biography|memoir|book|books|song|songs|album|movie|film|show|concert|podcast|interview|quote|lyrics|tour|ted talk|documental|libro|cancion|canción|pelicula|película)\b/;

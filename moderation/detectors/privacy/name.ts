@@ -14,10 +14,14 @@ import {
   CIRCLE_AFTER,
   CUE_LAST_WORDS,
   NEVER_NAME,
+  PUBLIC_AFTER,
+  PUBLIC_BEFORE,
+  PUBLIC_FIGURES,
   RELATION_AFTER,
   RELATION_BEFORE,
   RELATION_ES_BEFORE,
   STRONG_BEFORE,
+  TITLE_BEFORE,
   VERB_BEFORE,
 } from "./name-cues.ts";
 import { COMMON_WORDS } from "./words.ts";
@@ -73,7 +77,7 @@ function introducedNames(input: PrivacyInput): Finding[] {
     const before = original.slice(Math.max(0, at - 60), at).toLowerCase();
     if (STRONG.test(before)) return "strong";
     if (RELATION.test(before)) return "relation";
-    return VERB.test(before) || RELATION_ES.test(before) ? "verb" : undefined;
+    return VERB.test(before) || RELATION_ES.test(before) || TITLE_BEFORE.test(before) ? "verb" : undefined;
   };
   const word = (i: number) => {
     const t = tokens[i]!;
@@ -106,7 +110,10 @@ function introducedNames(input: PrivacyInput): Finding[] {
     if (!cued && mayAfter && (caps || lowerOk)) {
       const rest = textAfter(input, b.end);
       // "X Y, my sponsor" is only a name in capitals: "work stress, my therapist says" is not
-      cued = CIRCLE_AFTER.test(rest) || (RELATION_AFTER.test(rest) && (caps || !rest.startsWith(",")));
+      // in Spanish "de"/"del" follows ordinary words too ("estoy agotada del trabajo"): capitals only
+      cued =
+        (CIRCLE_AFTER.test(rest) && (caps || /^,? from /.test(rest))) ||
+        (RELATION_AFTER.test(rest) && (caps || !rest.startsWith(",")));
     }
     if (!cued) continue;
     let end = b.end;
@@ -156,6 +163,13 @@ function listedNames(input: PrivacyInput): Finding[] {
       isCapitalised(original.slice(a.start, a.end)) && isCapitalised(original.slice(b.start, b.end));
     if (AMBIG.has(first) && !caps) continue;
     if (!caps && /(ed|ing|ly)$/.test(tokens[i + 1]!.text)) continue;
+    // a public figure, a title or a game, not a third party of the writer's life
+    if (PUBLIC_FIGURES.has(`${first} ${tokens[i + 1]!.text}`)) continue;
+    if (
+      PUBLIC_BEFORE.test(original.slice(Math.max(0, a.start - 30), a.start).toLowerCase()) ||
+      PUBLIC_AFTER.test(original.slice(b.end, b.end + 30).toLowerCase())
+    )
+      continue;
     let end = b.end;
     if (surname(i + 2)) {
       const c = toOriginal(norm, tokens[i + 2]!.from, tokens[i + 2]!.to);

@@ -38,13 +38,20 @@ const SHARED_PATHS = /^(?:www\.)?google\.com\/(?:maps|drive|forms|calendar|photo
 const PERSONAL_HOSTS =
   /(^|\.)(instagram\.com|facebook\.com|fb\.com|tiktok\.com|t\.me|wa\.me|discord\.gg|linktr\.ee|twitter\.com|x\.com|snapchat\.com|reddit\.com|venmo\.com|cash\.app|paypal\.me|onlyfans\.com|linkedin\.com|threads\.net|wordpress\.com|blogspot\.com|substack\.com|tumblr\.com|medium\.com)$/;
 
+const HOME_NETWORK = /\b(?:router|wifi|wi-fi|modem|gateway|lan|localhost|printer|hotspot|enrutador)\b/;
+const PRIVATE_V4 = /^(?:192\.168\.|10\.|172\.(?:1[6-9]|2\d|3[01])\.|127\.)/;
+
 /** Finds IPv4 and IPv6 addresses. */
 export function detectIp(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
   const out: Finding[] = [];
   if (/\d[.[(]/.test(t)) {
-    for (const m of t.matchAll(IPV4))
+    // a home network's private address behind a router names nobody ("my router is 192.168.1.1")
+    const homeNetwork = HOME_NETWORK.test(t);
+    for (const m of t.matchAll(IPV4)) {
+      if (homeNetwork && PRIVATE_V4.test(m[0])) continue;
       out.push(plainFinding(input, "ip", m.index, m.index + m[0].length, "v4", 2));
+    }
   }
   if (t.includes("::") || /:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/.test(t)) {
     for (const m of t.matchAll(IPV6)) {
