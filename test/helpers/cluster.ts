@@ -33,6 +33,8 @@ export interface NodeProcess {
   url: string;
   port: number;
   child: ChildProcess;
+  /** What the process has written to stderr so far (a crash's reason). */
+  stderr(): string;
   /** Resolves when the process has exited, with its code or signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -138,6 +140,7 @@ export function processCluster(redisUrl: string, opts: ClusterOptions = {}): Pro
         url: `http://127.0.0.1:${port}`,
         port,
         child,
+        stderr: () => err,
         exited,
         kill(signal = "SIGKILL") {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);
