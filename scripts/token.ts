@@ -6,8 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { signHs256 } from "../server/auth/sign.ts";
-import { ConfigError, loadConfig } from "../server/config.ts";
 import { ROLES, type Role } from "../shared/types.ts";
+import { runScript } from "./script.ts";
 
 const { values } = parseArgs({
   options: {
@@ -27,26 +27,24 @@ function fail(message: string): never {
 
 if (!values.sub) fail("--sub is required (the user's id in your system)");
 if (!ROLES.includes(values.role as Role)) fail(`--role must be one of ${ROLES.join(", ")}`);
-let config: ReturnType<typeof loadConfig>;
-try {
-  config = loadConfig();
-} catch (e) {
-  fail(e instanceof ConfigError ? e.message : String(e));
-}
-const tenant = config.tenants.get(values.tenant!);
-if (!tenant) fail(`unknown tenant "${values.tenant}"`);
-if (tenant.jwt.alg !== "HS256")
-  fail(`tenant "${tenant.id}" uses ${tenant.jwt.alg}; mint its tokens with its private key`);
 const ttl = Number(values.ttl);
 if (!Number.isInteger(ttl) || ttl <= 0) fail("--ttl must be a positive number of seconds");
 
-process.stdout.write(
-  `${signHs256(tenant.jwt.secret, {
-    sub: values.sub,
-    role: values.role as Role,
-    name: values.name ?? values.sub,
-    ...(tenant.id === "default" ? {} : { tenant: tenant.id }),
-    ...((values.aud ?? tenant.audience) ? { aud: values.aud ?? tenant.audience } : {}),
-    ttl,
-  })}\n`,
-);
+// A bad configuration is reported in the one line every script and the server use.
+runScript("token", async (config) => {
+  const tenant = config.tenants.get(values.tenant!);
+  if (!tenant) fail(`unknown tenant "${values.tenant}"`);
+  if (tenant.jwt.alg !== "HS256")
+    fail(`tenant "${tenant.id}" uses ${tenant.jwt.alg}; mint its tokens with its private key`);
+  process.stdout.write(
+    `${signHs256(tenant.jwt.secret, {
+      sub: values.sub!,
+      role: values.role as Role,
+      name: values.name ?? values.sub!,
+      ...(tenant.id === "default" ? {} : { tenant: tenant.id }),
+      ...((values.aud ?? tenant.audience) ? { aud: values.aud ?? tenant.audience } : {}),
+      ttl,
+    })}\n`,
+  );
+  return 0;
+});

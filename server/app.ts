@@ -87,7 +87,15 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
   });
   const redis: RedisLink | null = config.redisUrl
-    ? await attachRedis(io, config.redisUrl, log, metrics, 5_000, config.limits.crossNodeTimeoutMs)
+    ? await attachRedis(
+        io,
+        config.redisUrl,
+        log,
+        metrics,
+        5_000,
+        config.limits.crossNodeTimeoutMs,
+        config.redisAdapter,
+      )
     : null;
   const limiter: RateLimiter = redis
     ? redisLimiter(redis.pub, config.limits.sendsPerWindow, config.limits.sendWindowMs)

@@ -76,6 +76,9 @@ export type DatabaseConfig =
       sslCaFile?: string;
     };
 
+export const REDIS_ADAPTERS = ["sharded", "classic"] as const;
+export type RedisAdapterKind = (typeof REDIS_ADAPTERS)[number];
+
 export interface Config {
   port: number;
   host: string;
@@ -83,6 +86,12 @@ export interface Config {
   databasePath: string;
   database: DatabaseConfig;
   redisUrl?: string;
+  /**
+   * How nodes fan out through Redis (REDIS_ADAPTER): "sharded" (Redis 7 sharded pub/sub, one
+   * channel per room, so a node hears only rooms it has members in) or "classic" (one channel
+   * every node hears everything on).
+   */
+  redisAdapter: RedisAdapterKind;
   logLevel: string;
   tenants: ReadonlyMap<string, Tenant>;
   /** True when the default tenant's secret was generated for local development. */
@@ -205,6 +214,9 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const redisUrl = env.REDIS_URL || undefined;
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) fail("REDIS_URL", "expected redis:// or rediss://");
+  const redisAdapter = (env.REDIS_ADAPTER || "sharded") as RedisAdapterKind;
+  if (!REDIS_ADAPTERS.includes(redisAdapter))
+    fail("REDIS_ADAPTER", `expected one of ${REDIS_ADAPTERS.join(", ")}, got "${env.REDIS_ADAPTER}"`);
   const logLevel = env.LOG_LEVEL || "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
     fail("LOG_LEVEL", `unknown level "${logLevel}"`);
@@ -231,6 +243,7 @@ export function loadConfig(env: Env = process.env): Config {
     databasePath,
     database,
     redisUrl,
+    redisAdapter,
     logLevel,
     tenants,
     devSecret: generated,

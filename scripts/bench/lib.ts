@@ -249,3 +249,78 @@ export async function disconnectAll(clients: Client[]): Promise<void> {
   for (const c of clients) c.disconnect();
   await new Promise((r) => setTimeout(r, 300));
 }
+
+export interface RoomsResult {
+  /** Sends acknowledged as stored, per second. */
+  stored: number;
+  /** `message:new` arrivals at members, per second. */
+  delivered: number;
+  p50: number;
+  p99: number;
+  serverCpu: number;
+  /** Members that missed a message (should be 0). */
+  missing: number;
+}
+
+/**
+ * `rooms.length` rooms of members each; in every room `senders` members send closed-loop (at
+ * most `window` unacked each) for `seconds`. Stored is acked sends/s over the send phase;
+ * delivered counts every member's arrivals until the last one; latency is emit to arrival.
+ */
+export async function runRooms(
+  rooms: { roomId: string; clients: Client[] }[],
+  opts: { senders: number; window: number; seconds: number; pids: number[] },
+): Promise<RoomsResult> {
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  let delivered = 0;
+  let last = 0;
+  const onMessage = (m: { body: string }) => {
+    const t0 = sentAt.get(m.body);
+    if (t0 === undefined) return;
+    const now = performance.now();
+    latencies.push(now - t0);
+    delivered++;
+    last = now;
+  };
+  for (const r of rooms) for (const c of r.clients) c.on("message:new", onMessage);
+  const cpu0 = opts.pids.map(cpuSeconds);
+  const start = performance.now();
+  const stopAt = start + opts.seconds * 1000;
+  let stored = 0;
+  let expected = 0;
+  let n = 0;
+  const loop = async (s: Client, roomId: string, members: number) => {
+    while (performance.now() < stopAt) {
+      const body = `steady note number ${n++}`;
+      sentAt.set(body, performance.now());
+      const ack = await ask(s, "message:send", { roomId, clientId: crypto.randomUUID(), body });
+      if (ack.ok) {
+        stored++;
+        expected += members;
+      }
+    }
+  };
+  await Promise.all(
+    rooms.flatMap((r) =>
+      r.clients
+        .slice(0, opts.senders)
+        .flatMap((s) => Array.from({ length: opts.window }, () => loop(s, r.roomId, r.clients.length))),
+    ),
+  );
+  const sendSeconds = (performance.now() - start) / 1000;
+  const deadline = performance.now() + 10_000;
+  while (delivered < expected && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  for (const r of rooms) for (const c of r.clients) c.off("message:new", onMessage);
+  const seconds = (last - start) / 1000;
+  const cpu1 = opts.pids.map(cpuSeconds);
+  latencies.sort((a, b) => a - b);
+  return {
+    stored: stored / sendSeconds,
+    delivered: delivered / seconds,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    serverCpu: cpu1.reduce((a, c, i) => a + (c - (cpu0[i] as number)), 0) / seconds,
+    missing: expected - delivered,
+  };
+}

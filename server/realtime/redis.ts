@@ -5,8 +5,9 @@
  * re-subscribes before it reports ready again (test/cluster/redis-outage.test.ts proves it by
  * delivery, not by trusting the library).
  */
-import { createAdapter } from "@socket.io/redis-adapter";
+import { createAdapter, createShardedAdapter } from "@socket.io/redis-adapter";
 import { createClient, type RedisClientType } from "redis";
+import type { RedisAdapterKind } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { Metrics } from "../metrics.ts";
 import type { LanternServer } from "./types.ts";
@@ -43,7 +44,29 @@ function swallowing<C extends object>(client: C, methods: readonly string[], onE
   });
 }
 
-/** Connect to Redis (waiting at most `waitMs` for the first connection) and install the adapter. */
+type AdapterFactory = ReturnType<typeof createShardedAdapter>;
+
+/**
+ * The sharded adapter asks Redis how many nodes there are before every fetchSockets, even a
+ * `.local` one, so while Redis is away even this node's view of a room would fail. Count this
+ * node alone then: queries answer from this node, as they do with the classic adapter.
+ */
+function countingThisNodeWhenAlone(factory: AdapterFactory): AdapterFactory {
+  // A function, not an arrow: Socket.IO calls it with `new`, and it returns the adapter.
+  return function (this: unknown, nsp: unknown) {
+    const adapter = factory(nsp);
+    const count = adapter.serverCount.bind(adapter);
+    adapter.serverCount = () => count().catch(() => 1);
+    return adapter;
+  } as AdapterFactory;
+}
+
+/**
+ * Connect to Redis (waiting at most `waitMs` for the first connection) and install the adapter:
+ * the sharded one (Redis 7 sharded pub/sub, `subscriptionMode: "dynamic"`: a channel per room,
+ * subscribed only by nodes with a member in it) or the classic one (every node hears every
+ * broadcast and drops what is not for its sockets).
+ */
 export async function attachRedis(
   io: LanternServer,
   url: string,
@@ -51,6 +74,7 @@ export async function attachRedis(
   metrics: Metrics,
   waitMs = 5_000,
   requestsTimeout = 2_000,
+  kind: RedisAdapterKind = "sharded",
 ): Promise<RedisLink> {
   const pub = createClient({
     url,
@@ -87,16 +111,18 @@ export async function attachRedis(
     metrics.crossNodeDropped.inc();
     warn("publish", e);
   };
+  const safePub = swallowing(pub, ["publish", "sPublish"], lost);
+  const safeSub = swallowing(
+    sub,
+    ["subscribe", "pSubscribe", "unsubscribe", "pUnsubscribe", "sSubscribe", "sUnsubscribe"],
+    (e) => warn("subscribe", e),
+  );
+  // The sharded adapter's requests (who is online) time out by the caller's .timeout(), which
+  // socketBus always sets; the classic one takes a default.
   io.adapter(
-    createAdapter(
-      swallowing(pub, ["publish", "sPublish"], lost),
-      swallowing(
-        sub,
-        ["subscribe", "pSubscribe", "unsubscribe", "pUnsubscribe", "sSubscribe", "sUnsubscribe"],
-        (e) => warn("subscribe", e),
-      ),
-      { requestsTimeout },
-    ),
+    kind === "sharded"
+      ? countingThisNodeWhenAlone(createShardedAdapter(safePub, safeSub, { subscriptionMode: "dynamic" }))
+      : createAdapter(safePub, safeSub, { requestsTimeout }),
   );
   (io.of("/").adapter as unknown as NodeJS.EventEmitter).on("error", (err: Error) =>
     log.warn({ err: { message: err.message } }, "redis adapter error"),

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { signHs256, type TokenClaims } from "../../server/auth/sign.ts";
+import type { TenantInput } from "../../server/config.ts";
 import { freePort } from "./redis.ts";
 import { type Client, connectClient, DEFAULT_SECRET, startServer, type TestServer } from "./server.ts";
 
@@ -32,6 +33,8 @@ export interface NodeProcess {
   url: string;
   port: number;
   child: ChildProcess;
+  /** What the process has written to stderr so far (a crash's reason). */
+  stderr(): string;
   /** Resolves when the process has exited, with its code or signal. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -39,7 +42,10 @@ export interface NodeProcess {
 
 export interface ProcessCluster {
   dir: string;
+  /** What the nodes get as DATABASE_URL: a SQLite file in `dir`, or the URL the cluster was given. */
   databasePath: string;
+  /** The tenants file the nodes read (LANTERN_CONFIG). */
+  configPath: string;
   token(claims: Partial<TokenClaims> & { sub: string }): string;
   client(url: string, claims: Partial<TokenClaims> & { sub: string }): Promise<Client>;
   spawn(env?: Record<string, string>): Promise<NodeProcess>;
@@ -47,26 +53,51 @@ export interface ProcessCluster {
   close(): Promise<void>;
 }
 
+export interface ClusterOptions {
+  /** DATABASE_URL for every node (a postgres:// URL); a SQLite file in the data folder otherwise. */
+  databaseUrl?: string;
+  /** Tenants besides `default` (HS256 ones can be signed for with `token({ tenant })`). */
+  tenants?: TenantInput[];
+  /**
+   * Run the nodes with this working directory instead of the repository (the entry point and tsx
+   * are given by absolute path), so a test can see that nothing was written where they ran.
+   */
+  cwd?: string;
+}
+
 /** A shared data folder and tenant file, and a way to start node processes on them. */
-export function processCluster(redisUrl: string): ProcessCluster {
+export function processCluster(redisUrl: string, opts: ClusterOptions = {}): ProcessCluster {
   const dir = mkdtempSync(join(tmpdir(), "lantern-cluster-"));
-  const databasePath = join(dir, "lantern.db");
+  const databasePath = opts.databaseUrl ?? join(dir, "lantern.db");
   const configPath = join(dir, "tenants.json");
-  writeFileSync(configPath, JSON.stringify({ tenants: [] }));
+  writeFileSync(configPath, JSON.stringify({ tenants: opts.tenants ?? [] }));
+  const secrets = new Map<string, string>([["default", DEFAULT_SECRET]]);
+  for (const t of opts.tenants ?? []) if (t.jwt.alg === "HS256") secrets.set(t.id, t.jwt.secret);
   const nodes: NodeProcess[] = [];
   const starting = new Set<ChildProcess>();
-  const token: ProcessCluster["token"] = (claims) =>
-    signHs256(DEFAULT_SECRET, { role: "participant", name: claims.sub, ...claims });
+  const token: ProcessCluster["token"] = (claims) => {
+    const tenant = claims.tenant ?? "default";
+    return signHs256(secrets.get(tenant) ?? "unknown-tenant-secret!!", {
+      role: "participant",
+      name: claims.sub,
+      ...claims,
+      ...(tenant === "default" ? { tenant: undefined } : {}),
+    });
+  };
+  const entry = opts.cwd
+    ? ["--import", import.meta.resolve("tsx"), join(ROOT, "test/helpers/orphan-guard.ts")]
+    : ["--import", "tsx", "test/helpers/orphan-guard.ts"];
 
   return {
     dir,
     databasePath,
+    configPath,
     token,
     client: (url, claims) => connectClient(url, token(claims)),
     async spawn(env = {}) {
       const port = await freePort();
-      const child = spawn(process.execPath, ["--import", "tsx", "test/helpers/orphan-guard.ts"], {
-        cwd: ROOT,
+      const child = spawn(process.execPath, entry, {
+        cwd: opts.cwd ?? ROOT,
         env: {
           ...process.env,
           PORT: String(port),
@@ -109,6 +140,7 @@ export function processCluster(redisUrl: string): ProcessCluster {
         url: `http://127.0.0.1:${port}`,
         port,
         child,
+        stderr: () => err,
         exited,
         kill(signal = "SIGKILL") {
           if (child.exitCode === null && child.signalCode === null) child.kill(signal);

@@ -58,6 +58,24 @@ export function createPool(o: PgOptions): pg.Pool {
   });
   // An idle client whose server went away emits here; the next query gets a fresh connection.
   pool.on("error", () => {});
+  pool.on("connect", (client) => {
+    // A client checked out for a transaction has no listener from the pool: when its connection
+    // is reset between two statements, pg emits "error" on it, and an unheard "error" ends the
+    // process. Its queries fail on their own (and the pool drops it on release), so listen here.
+    client.on("error", () => {});
+    // A statement the client gave up on (read timeout, cut connection) leaves the connection
+    // waiting for an answer that may never come; drizzle's transaction releases it without an
+    // error, so it would go back to the pool stuck. End it instead: the pool then drops it.
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+    (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args) => {
+      const r = query(...args);
+      if (r instanceof Promise)
+        r.catch((e: unknown) => {
+          if (isUnavailable(e) && !/^\d/.test(pgError(e)?.code ?? "")) client.end().catch(() => {});
+        });
+      return r;
+    };
+  });
   return pool;
 }
 
