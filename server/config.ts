@@ -21,6 +21,9 @@ const jwtKey = z.discriminatedUnion("alg", [
   z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
 ]);
 
+/** The longest a token may live (exp minus iat, or minus now without iat): a day. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 3600;
+
 // Unknown keys are ignored (a tenants file may carry an operator's own notes); known ones are checked.
 const tenantSchema = z.object({
   id: z
@@ -31,6 +34,7 @@ const tenantSchema = z.object({
   name: z.string().min(1).optional(),
   jwt: jwtKey,
   audience: z.string().min(1).optional(),
+  maxTokenLifetimeSeconds: z.number().int().positive().default(DEFAULT_MAX_TOKEN_LIFETIME_S),
   allowedOrigins: z.array(z.string().url()).default([]),
   webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(1) }).optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
@@ -52,6 +56,8 @@ export interface Tenant {
   name: string;
   jwt: z.infer<typeof jwtKey>;
   audience?: string;
+  /** Tokens living longer than this are refused (`lifetime_exceeded`). */
+  maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
   webhook?: { url: string; secret: string };
   caseSlaSeconds: Record<2 | 3 | 4, number>;

@@ -56,3 +56,19 @@ export const NOTICE_CODES = [
   "server_shutdown",
 ] as const;
 export type NoticeCode = (typeof NOTICE_CODES)[number];
+
+/** Why a token was refused: `connect_error.data.reason`, and `error.reason` of an HTTP 401. */
+export const AUTH_REFUSAL_REASONS = [
+  "missing",
+  "malformed",
+  "unknown_tenant",
+  "bad_algorithm",
+  "bad_signature",
+  "expired",
+  "not_yet_valid",
+  "lifetime_exceeded",
+  "wrong_audience",
+  "bad_claims",
+  "origin_not_allowed",
+] as const;
+export type AuthRefusalReason = (typeof AUTH_REFUSAL_REASONS)[number];

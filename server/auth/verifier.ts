@@ -5,6 +5,7 @@
  */
 import type { JWT, VerifyOptions } from "@fastify/jwt";
 import { z } from "zod";
+import type { AuthRefusalReason } from "../../shared/errors.ts";
 import { ROLES, type Role } from "../../shared/types.ts";
 import type { Tenant } from "../config.ts";
 
@@ -17,16 +18,7 @@ export interface Claims {
   exp: number;
 }
 
-export type RefusalReason =
-  | "missing"
-  | "malformed"
-  | "unknown_tenant"
-  | "bad_algorithm"
-  | "bad_signature"
-  | "expired"
-  | "wrong_audience"
-  | "bad_claims"
-  | "origin_not_allowed";
+export type RefusalReason = AuthRefusalReason;
 
 export class AuthError extends Error {
   constructor(readonly reason: RefusalReason) {
@@ -39,11 +31,32 @@ const claimsSchema = z.object({
   tenant: z.string().min(1).max(64).optional(),
   // PROTOCOL.md lists both claims; a token without them is still someone, at the least privilege.
   role: z.enum(ROLES).default("participant"),
-  name: z.string().trim().min(1).max(60).default("Member"),
+  name: z
+    .string()
+    .max(200)
+    .default("Member")
+    .transform((n) => displayName(n)),
   exp: z.number().int(),
+  iat: z.number().int().optional(),
 });
 
-type TenantVerifyOptions = Partial<VerifyOptions> & { key: string; algorithms: VerifyOptions["algorithms"] };
+/**
+ * Bidi overrides and isolates, direction marks, and control characters (C0, DEL, C1) would let
+ * a name reorder or hide what others read beside it: they are removed, whitespace runs become
+ * one space, and a name with nothing left shows as "Member".
+ */
+const UNSAFE_IN_NAMES = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function displayName(raw: string): string {
+  const clean = raw.replace(UNSAFE_IN_NAMES, "").replace(/\s+/g, " ").trim().slice(0, 60).trim();
+  return clean || "Member";
+}
+
+type TenantVerifyOptions = Partial<VerifyOptions> & {
+  key: string;
+  algorithms: VerifyOptions["algorithms"];
+  audience?: string;
+  maxLifetimeS: number;
+};
 
 export type TokenVerifier = (token: unknown) => Claims;
 
@@ -56,6 +69,8 @@ export function createVerifier(jwt: JWT, tenants: ReadonlyMap<string, Tenant>): 
       algorithms: [t.jwt.alg] as VerifyOptions["algorithms"],
       ...(t.audience ? { allowedAud: t.audience } : {}),
       requiredClaims: ["exp", "sub"],
+      ...(t.audience ? { audience: t.audience } : {}),
+      maxLifetimeS: t.maxTokenLifetimeSeconds,
     });
   }
 
@@ -74,20 +89,29 @@ export function createVerifier(jwt: JWT, tenants: ReadonlyMap<string, Tenant>): 
     const opts = typeof tenantId === "string" ? options.get(tenantId) : undefined;
     if (!opts) throw new AuthError("unknown_tenant");
     if (decoded.header.alg !== opts.algorithms?.[0]) throw new AuthError("bad_algorithm");
+    const { audience, maxLifetimeS, ...verifyOptions } = opts;
     try {
-      jwt.verify(token, opts);
+      jwt.verify(token, verifyOptions);
     } catch (e) {
       throw new AuthError(reasonOf(e));
     }
+    // fast-jwt checks aud only when the token carries one; PROTOCOL.md requires it then.
+    if (audience && decoded.payload.aud === undefined) throw new AuthError("wrong_audience");
     const claims = claimsSchema.safeParse(decoded.payload);
     if (!claims.success) throw new AuthError("bad_claims");
-    return { ...claims.data, tenant: tenantId as string };
+    const { iat, ...rest } = claims.data;
+    const nowS = Math.floor(Date.now() / 1000);
+    // A stolen long-lived token is a long-lived account: measure from iat, or from now without
+    // one, and never from an iat in the future.
+    if (rest.exp - Math.min(iat ?? nowS, nowS) > maxLifetimeS) throw new AuthError("lifetime_exceeded");
+    return { ...rest, tenant: tenantId as string };
   };
 }
 
 function reasonOf(e: unknown): RefusalReason {
   const code = (e as { code?: string }).code ?? "";
   if (code.includes("EXPIRED")) return "expired";
+  if (code.includes("INACTIVE")) return "not_yet_valid";
   if (code.includes("INVALID_SIGNATURE")) return "bad_signature";
   if (code.includes("INVALID_ALGORITHM")) return "bad_algorithm";
   if (code.includes("INVALID_CLAIM_VALUE") || code.includes("AUD")) return "wrong_audience";

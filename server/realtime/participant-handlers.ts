@@ -1,10 +1,12 @@
 /** Participant events (PROTOCOL.md "Participant events"): thin edges over the services. */
+
 import * as S from "../../shared/schemas.ts";
 import { forbidden } from "../errors.ts";
 import { channel } from "../services/bus.ts";
 import type { Ctx } from "../services/context.ts";
 import * as actions from "../services/message-actions.ts";
 import * as messages from "../services/messages.ts";
+import { assertNotMuted } from "../services/mutes.ts";
 import * as rooms from "../services/rooms.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
@@ -49,8 +51,9 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
     actions.report(ctx, p, messageId),
   );
 
-  handle(socket, log, "typing", S.typing, ({ roomId, typing }, p) => {
+  handle(socket, log, "typing", S.typing, async ({ roomId, typing }, p) => {
     if (!socket.rooms.has(channel.room(roomId))) throw forbidden("join the room first");
+    await assertNotMuted(ctx, roomId, p.handle);
     const user = { id: p.handle, name: p.name, role: p.role };
     ctx.bus.toRoom(roomId, "typing", { roomId, user, typing }, { tenant: p.tenant, handle: p.handle });
     return {};

@@ -89,7 +89,9 @@ export async function remove(ctx: Ctx, p: Principal, messageId: string, reason?:
 }
 
 export async function react(ctx: Ctx, p: Principal, messageId: string, emoji: string): Promise<Message> {
-  await reachable(ctx, p, messageId);
+  const { row: target } = await reachable(ctx, p, messageId);
+  // A mute silences every write in the room, not only messages (issue 15).
+  await assertNotMuted(ctx, target.roomId, p.handle);
   const row = await ctx.store.toggleReaction(p.tenant, messageId, p.handle, emoji);
   const message = await toMessage(ctx, p.tenant, row);
   ctx.bus.toRoom(row.roomId, "message:updated", message);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "../../shared/errors.ts";
+import { AUTH_REFUSAL_REASONS, ERROR_CODES } from "../../shared/errors.ts";
 import { CLIENT_EVENTS, SERVER_EVENTS } from "../../shared/events.ts";
 
 const doc = readFileSync(new URL("../../docs/protocol.md", import.meta.url), "utf8");
@@ -13,6 +13,7 @@ describe("the integrators' protocol doc matches the shared types", () => {
     const documented = new Set(tableEvents(doc));
     for (const e of [...CLIENT_EVENTS, ...SERVER_EVENTS]) expect(documented, e).toContain(e);
     for (const code of ERROR_CODES) expect(doc, code).toContain(`\`${code}\``);
+    for (const reason of AUTH_REFUSAL_REASONS) expect(doc, reason).toContain(`\`${reason}\``);
   });
 
   it("documents no event the server does not have", () => {
