@@ -45,6 +45,7 @@ const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 let SUM = new Float64Array(0);
 let CNT = new Int32Array(0);
 let TOK = new Float64Array(0);
+let COUNTS = new Int32Array(0);
 
 /** Escalate logit of a window: bias + (sum of its feature weights) / sqrt(feature count). */
 function windowLogit(m: ModelWeights, a: number, b: number): number {
@@ -60,18 +61,19 @@ export function scoreWindows(words: readonly string[], m: ModelWeights = WEIGHTS
     SUM = new Float64Array(n + 1);
     CNT = new Int32Array(n + 1);
     TOK = new Float64Array(n + 1);
+    COUNTS = new Int32Array(n + 1);
   }
   TOK.fill(0, 0, n);
-  const counts = new Int32Array(n);
+  COUNTS.fill(0, 0, n);
   forEachFeature(words, (i, h) => {
     TOK[i]! += m.w[h & DIM_MASK]!;
-    counts[i]!++;
+    COUNTS[i]!++;
   });
   SUM[0] = 0;
   CNT[0] = 0;
   for (let i = 0; i < n; i++) {
     SUM[i + 1] = SUM[i]! + TOK[i]!;
-    CNT[i + 1] = CNT[i]! + counts[i]!;
+    CNT[i + 1] = CNT[i]! + COUNTS[i]!;
   }
   let best = -Infinity;
   let from = 0;

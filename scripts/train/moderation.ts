@@ -167,7 +167,6 @@ function train(lines: readonly Line[], seed: number): Params {
     cb: new Float64Array(CATEGORIES.length),
   };
   const rand = rng(seed);
-
   const g2 = new Float64Array(1 << DIM_BITS); // Adagrad accumulators
   let gb = 0;
   const step = (line: Line, a: number, b: number, y: number, weight: number) => {
