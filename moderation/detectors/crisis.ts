@@ -15,7 +15,7 @@ import { CRISIS_MATCHER, phraseHasNegation } from "../lexicon/crisis-lexicon.ts"
 import type { CrisisEntry, CueRole, SignalEntry } from "../lexicon/crisis-types.ts";
 import type { PhraseMatch } from "../lexicon/matcher.ts";
 import type { Token } from "../lexicon/tokens.ts";
-import { MODEL_RULE, scoreWindows, topFeatures } from "../model/model.ts";
+import { MODEL_RULE, scoreWindows, topFeatures, windowCategory } from "../model/model.ts";
 import { WEIGHTS } from "../model/weights.ts";
 import { foldPhrase, type Normalized, toOriginal } from "../normalize/normalize.ts";
 import type { CrisisCategory, CrisisLevel, Finding } from "../types.ts";
@@ -168,16 +168,16 @@ function lexiconMatches(tokens: readonly Token[]): {
 }
 
 /**
- * Whether the rules' context would silence the learned stage at token `ti` (see withModel), for
+ * Whether the rules' context would silence the learned stage on a window (see withModel), for
  * the trainer, which must judge its held-out folds as the pipeline will.
  */
 export function modelVeto(
   original: string,
   norm: Normalized,
   tokens: readonly Token[],
-): (ti: number) => boolean {
+): (w: { from: number; to: number; peak: number }, category: CrisisCategory) => boolean {
   const ctx = buildContext(original, norm, tokens, lexiconMatches(tokens).cues);
-  return (ti) => modelVetoed(ctx, ti);
+  return (w, category) => modelSilenced(ctx, tokens, w, category);
 }
 
 /**
@@ -199,7 +199,7 @@ export function detectCrisis(
     ctx ??= buildContext(original, norm, tokens, cues);
     return ctx;
   };
-  const done = (r: CrisisResult): CrisisResult => (model ? withModel(r, model, norm, tokens, context()) : r);
+  const done = (r: CrisisResult): CrisisResult => (model ? withModel(r, model, norm, tokens, context) : r);
   // most messages hold neither a signal nor a means word: no rule below can fire
   if (signals.length === 0 && !tokens.some((t) => LETHAL.has(t.text) || COMMON.has(t.text)))
     return done({ level: 0, category: null, findings: [] });
@@ -482,27 +482,50 @@ function withModel(
   model: ModelInput,
   norm: Normalized,
   tokens: readonly Token[],
-  ctx: Context,
+  context: () => Context,
 ): CrisisResult {
   if (rules.level >= 2 || tokens.length === 0) return rules;
   const w = scoreWindows(model.words);
-  if (!w || w.p < WEIGHTS.threshold || modelVetoed(ctx, w.peak)) return rules;
+  if (!w || w.p < WEIGHTS.threshold) return rules;
+  // the context is built only for the few messages the model would raise
+  const category = windowCategory(model.words, w);
+  if (modelSilenced(context(), tokens, w, category)) return rules;
   const { start, end } = toOriginal(norm, tokens[w.from]!.from, tokens[w.to - 1]!.to);
   const finding: Finding = {
     kind: "crisis",
-    type: w.category,
+    type: category,
     severity: 2,
     start,
     end,
     rule: MODEL_RULE,
     features: topFeatures(model.words, w.from, w.to),
   };
-  return { level: 2, category: w.category, findings: [...rules.findings, finding] };
+  return { level: 2, category, findings: [...rules.findings, finding] };
 }
 
-/** The rules' context speaks against the model's peak word `ti` (see withModel). */
-function modelVetoed(ctx: Context, ti: number): boolean {
-  const s = { fromTok: ti, toTok: ti + 1 };
+/** The writer as a subject ("my" alone is an owner: "my brother wants to..." is the brother). */
+const WRITER_SUBJECT = foldAll(["i", "im", "ive", "id", "ill", "me", "myself", "yo"]);
+
+/** A window that names someone else ("he", "my brother") and never the writer as a subject. */
+function aboutSomeoneElse(ctx: Context, tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (WRITER_SUBJECT.has(tokens[k]!.text)) return false;
+  return ctx.near("third_subject", from - ctx.maxSpan, to).some((c) => c.fromTok >= from);
+}
+
+/**
+ * The rules' context speaks against a model window: at its peak word, an idiom veto or laughter
+ * in the clause, a negation, topic talk, a recovered past or a quotation; and for the writer's own
+ * categories, a window about someone else (as for a lexicon signal).
+ */
+function modelSilenced(
+  ctx: Context,
+  tokens: readonly Token[],
+  w: { from: number; to: number; peak: number },
+  category: CrisisCategory,
+): boolean {
+  const own = category === "self_harm" || category === "relapse";
+  if (own && aboutSomeoneElse(ctx, tokens, w.from, w.to)) return true;
+  const s = { fromTok: w.peak, toTok: w.peak + 1 };
   return (
     ctx.cue("veto").some((v) => ctx.sameClause(v, s)) ||
     ctx.negated(s, false) ||

@@ -27,7 +27,7 @@ import {
   STRIDE,
   WINDOW,
 } from "../../moderation/model/features.ts";
-import { CATEGORIES } from "../../moderation/model/model.ts";
+import { CATEGORIES, type ModelWeights, windowCategory } from "../../moderation/model/model.ts";
 import { modelWords } from "../../moderation/model/words.ts";
 import { normalize } from "../../moderation/normalize/normalize.ts";
 import { defaultPolicy } from "../../moderation/policy/defaults.ts";
@@ -62,8 +62,9 @@ interface Line {
   starts: Int32Array;
   windows: [number, number][];
   rulesLevel: number;
-  /** The rules' context silences the model at this token (as withModel does in the pipeline). */
-  vetoed: (ti: number) => boolean;
+  words: string[];
+  /** The rules' context silences the model on this window (as withModel does in the pipeline). */
+  vetoed: (w: { from: number; to: number; peak: number }, category: CrisisCategory) => boolean;
   hardNegative: boolean;
 }
 
@@ -143,6 +144,7 @@ function load(): Line[] {
         starts,
         windows,
         rulesLevel: rules.crisis.level,
+        words,
         vetoed: veto,
         hardNegative: o.tags?.includes("hard_negative") ?? false,
       });
@@ -191,6 +193,23 @@ function peakOf(p: Params, line: Line, a: number, b: number): number {
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+const weightsOf = new WeakMap<Params, ModelWeights>();
+/** The trained parameters in the pipeline's shape (for windowCategory), built once per model. */
+function asWeights(p: Params): ModelWeights {
+  let m = weightsOf.get(p);
+  if (!m) {
+    m = {
+      bias: p.bias,
+      threshold: 0,
+      w: Float32Array.from(p.w),
+      cw: Float32Array.from(p.cw),
+      cb: Float32Array.from(p.cb),
+    };
+    weightsOf.set(p, m);
+  }
+  return m;
+}
 
 function train(lines: readonly Line[], seed: number): Params {
   const p: Params = {
@@ -283,7 +302,8 @@ function crossValidate(lines: readonly Line[]) {
       const line = lines[i]!;
       const best = bestWindow(p, line);
       // a window the rules' context silences never fires, as in the pipeline
-      prob[i] = line.vetoed(peakOf(p, line, best.a, best.b)) ? 0 : sigmoid(best.z);
+      const w = { from: best.a, to: best.b, peak: peakOf(p, line, best.a, best.b) };
+      prob[i] = line.vetoed(w, windowCategory(line.words, w, asWeights(p))) ? 0 : sigmoid(best.z);
     }
   }
   // the threshold: the best F1 of rules + model on the held-out folds among thresholds that keep

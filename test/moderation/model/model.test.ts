@@ -74,7 +74,7 @@ describe("the rules' context silences the model", () => {
     const { norm, tokens } = words(text);
     const i = tokens.findIndex((t) => t.text === word);
     expect(i).toBeGreaterThanOrEqual(0);
-    return modelVeto(text, norm, tokens)(i);
+    return modelVeto(text, norm, tokens)({ from: 0, to: tokens.length, peak: i }, "self_harm");
   };
   it.each([
     ["negation", "i am not going to vanish tonight", "vanish"],
@@ -83,6 +83,8 @@ describe("the rules' context silences the model", () => {
     ["a recovered past", "two years ago i wanted to vanish", "vanish"],
     ["a quotation", 'she wrote "i want to vanish" on the board', "vanish"],
   ])("%s", (_, text, word) => expect(at(text, word)).toBe(true));
+  it("someone else's wish, in the writer's own categories", () =>
+    expect(at("my brother just wants to vanish forever", "vanish")).toBe(true));
   it("but not the writer speaking now", () => expect(at("honestly i want to vanish", "vanish")).toBe(false));
 });
 
@@ -92,7 +94,9 @@ describe("model findings", () => {
     on.crisis.model = true;
     // passive ideation in words no lexicon entry lists
     const text = "i wish i could fall asleep and skip the rest of it";
-    expect(moderate(text).crisis.level).toBeLessThan(2);
+    const rulesOnly = defaultPolicy("group");
+    rulesOnly.crisis.model = false;
+    expect(moderate(text, rulesOnly).crisis.level).toBeLessThan(2);
     const v = moderate(text, on);
     const f = v.findings.find((x) => x.rule === MODEL_RULE);
     expect(v.crisis.level).toBe(2);
