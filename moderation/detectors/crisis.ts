@@ -17,9 +17,11 @@ import type { PhraseMatch } from "../lexicon/matcher.ts";
 import type { Token } from "../lexicon/tokens.ts";
 import { MODEL_RULE, scoreWindows, topFeatures, windowCategory } from "../model/model.ts";
 import { WEIGHTS } from "../model/weights.ts";
+import { modelWords } from "../model/words.ts";
 import { foldPhrase, type Normalized, toOriginal } from "../normalize/normalize.ts";
 import type { CrisisCategory, CrisisLevel, Finding } from "../types.ts";
 import { quotedRanges } from "./quotes.ts";
+import type { Detector, Scan } from "./scan.ts";
 
 /** The crisis part of a verdict. */
 export interface CrisisResult {
@@ -144,9 +146,42 @@ const overlaps = (a: { fromTok: number; toTok: number }, b: { fromTok: number; t
   a.fromTok < b.toTok && b.fromTok < a.toTok;
 
 /** What the learned stage reads: the tokens' words with privacy spans masked (model/words.ts). */
-export interface ModelInput {
+interface ModelInput {
   readonly words: readonly string[];
 }
+
+const PLAIN = (scan: Scan): Finding[] => judgeCrisis(scan.original, scan.norm, scan.words, null).findings;
+const WITH_MODEL = (scan: Scan): Finding[] =>
+  judgeCrisis(scan.original, scan.norm, scan.words, { words: modelWords(scan.norm, scan.words, scan.found) })
+    .findings;
+
+/** The crisis detector, with or without the learned stage (the policy's `crisis.model`). */
+export function crisisDetector(model: boolean): Detector {
+  return model ? WITH_MODEL : PLAIN;
+}
+
+/**
+ * A message's crisis level and category from its crisis findings: the highest level, and among
+ * equals the category that matters most (an overdose before self-harm before the rest).
+ */
+export function crisisOf(findings: readonly Finding[]): {
+  level: CrisisLevel;
+  category: CrisisCategory | null;
+} {
+  let best: Finding | undefined;
+  for (const f of findings) {
+    if (f.kind !== "crisis") continue;
+    if (
+      !best ||
+      f.severity > best.severity ||
+      (f.severity === best.severity &&
+        PRIORITY.indexOf(f.type as CrisisCategory) < PRIORITY.indexOf(best.type as CrisisCategory))
+    )
+      best = f;
+  }
+  return best ? { level: best.severity as CrisisLevel, category: best.type as CrisisCategory } : NONE;
+}
+const NONE = { level: 0 as CrisisLevel, category: null };
 
 /** The lexicon's signals and its context cues by role, in token order. */
 function lexiconMatches(tokens: readonly Token[]): {
@@ -187,7 +222,7 @@ export function modelVeto(
  * negation, an idiom, laughter, topic talk, a recovered past, a quotation) governs the word it
  * weighs most, and its finding carries the window's span and features.
  */
-export function detectCrisis(
+function judgeCrisis(
   original: string,
   norm: Normalized,
   tokens: readonly Token[],
@@ -473,7 +508,7 @@ function buildContext(
 }
 
 /**
- * The learned stage beside the rules (see detectCrisis). The rules' context still judges the
+ * The learned stage beside the rules (see judgeCrisis). The rules' context still judges the
  * model's best window: around its peak word, an idiom veto or laughter in the clause, a negation,
  * topic talk, a recovered past or a quotation keep it silent, as they would a lexicon signal.
  */

@@ -93,13 +93,30 @@ function devRecall(redact: (s: string) => string): number {
 }
 
 const redactor = new SyncRedactor();
+const engines: [string, (s: string) => unknown][] = [
+  ["lantern", (s) => moderate(s)],
+  ["rules only", (s) => moderate(s, RULES_ONLY)],
+  ["redact-pii", (s) => redactor.redact(s)],
+];
+type Figures = ReturnType<typeof measure>;
+const better = (a: Figures | undefined, b: Figures): Figures =>
+  a
+    ? {
+        msgsPerSec: Math.max(a.msgsPerSec, b.msgsPerSec),
+        p50ms: Math.min(a.p50ms, b.p50ms),
+        p99ms: Math.min(a.p99ms, b.p99ms),
+      }
+    : b;
 const rows: Record<string, unknown>[] = [];
-for (const c of cases)
+// the compared engines take turns, round by round, so a busy spell on a shared machine hits all
+for (const c of cases.slice(0, 3)) {
+  const best = new Map<string, Figures>();
+  for (let round = 0; round < 5; round++)
+    for (const [name, fn] of engines) best.set(name, better(best.get(name), measure(fn, c.inputs, 1)));
+  for (const [name] of engines) rows.push({ engine: name, case: c.name, ...best.get(name)! });
+}
+for (const c of adversarial)
   rows.push({ engine: "lantern", case: c.name, ...measure((s) => moderate(s), c.inputs) });
-for (const c of cases.slice(0, 3))
-  rows.push({ engine: "rules only", case: c.name, ...measure((s) => moderate(s, RULES_ONLY), c.inputs) });
-for (const c of cases.slice(0, 3))
-  rows.push({ engine: "redact-pii", case: c.name, ...measure((s) => redactor.redact(s), c.inputs) });
 // linearity: each adversarial input at half its length; a cost ratio near 2 is linear
 const halves = adversarial.map((c) => {
   const full = measure((s) => moderate(s), c.inputs).msgsPerSec;

@@ -415,9 +415,9 @@ const CW = "${b64(cw.bytes)}";
 export const WEIGHTS_SHA256 = "${sha}";
 
 export const WEIGHTS: ModelWeights = {
-  bias: ${p.bias.toPrecision(8)},
+  bias: ${+p.bias.toPrecision(8)},
   threshold: ${cv.threshold},
-  cb: Float32Array.from([${[...p.cb].map((x) => x.toPrecision(8)).join(", ")}]),
+  cb: Float32Array.from([${[...p.cb].map((x) => +x.toPrecision(8)).join(", ")}]),
   w: decode(W, ${w.scale}, 1 << DIM_BITS),
   cw: decode(CW, ${cw.scale}, ${CATEGORIES.length} << CATEGORY_BITS),
 };
