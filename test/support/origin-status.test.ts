@@ -38,10 +38,13 @@ function knock(origin: string, token: string): Promise<string> {
     forceNew: true,
   });
   return new Promise((resolve) => {
-    socket.once("connect", () => (socket.close(), resolve("connected")));
-    socket.once(
-      "connect_error",
-      (e: Error & { data?: { reason?: string } }) => (socket.close(), resolve(e.data?.reason ?? e.message)),
+    const done = (outcome: string) => {
+      socket.close();
+      resolve(outcome);
+    };
+    socket.once("connect", () => done("connected"));
+    socket.once("connect_error", (e: Error & { data?: { reason?: string } }) =>
+      done(e.data?.reason ?? e.message),
     );
   });
 }
