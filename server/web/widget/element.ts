@@ -206,7 +206,9 @@ export class LanternChatElement extends HTMLElement {
     shadow.adoptedStyleSheets = [sheet];
     const title = h("h2", null, hasRoom ? S.chat : S.forum);
     const tablist = h("div", { role: "tablist", "aria-label": S.views });
-    const skip = h("a", { class: "skip", href: "#lantern-message" }, S.skip);
+    const skip = h("a", { class: "skip" }, S.skip);
+    // h() keeps only absolute http(s)/tel/sms hrefs; an in-page fragment is set here.
+    skip.setAttribute("href", "#lantern-message");
     const status = h("div", { class: "status", role: "status", "data-testid": "status" });
     const live = h("div", {
       class: "sr-only",
