@@ -65,7 +65,7 @@ function renderHistory(into: HTMLElement, hist: CaseHistory | null): void {
           null,
           h("time", { datetime: e.at, title: new Date(e.at).toLocaleString() }, timeOf(e.at)),
           ` ${EVENT_TEXT[e.kind] ?? e.kind} · ${e.by}`,
-          e.text ? `: ${e.text}` : "",
+          e.text && e.kind !== "help_requested" ? `: ${e.text}` : "",
         ),
       ),
     ),
