@@ -69,6 +69,17 @@ export class ChatPanel {
     this.typing = new TypingIndicator(roomId);
     this.earlier.addEventListener("click", () => void this.loadEarlier());
     this.scroller.append(this.intro, this.earlier, this.list);
+    // Stay at the newest message when the conversation area shrinks (a support card opening
+    // above it, the keyboard on a phone), if that is where the reader was.
+    let atEnd = true;
+    this.scroller.addEventListener("scroll", () => {
+      const sc = this.scroller;
+      atEnd = sc.scrollHeight - sc.scrollTop - sc.clientHeight < 24;
+    });
+    if (typeof ResizeObserver !== "undefined")
+      new ResizeObserver(() => {
+        if (atEnd) this.scroller.scrollTop = this.scroller.scrollHeight;
+      }).observe(this.scroller);
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
         e.preventDefault();

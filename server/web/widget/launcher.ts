@@ -29,7 +29,8 @@ export class Launcher {
         "aria-expanded": "false",
         onclick: () => (this.window.hidden ? this.open(true) : this.close()),
       },
-      h("span", { class: "launcher-icon", "aria-hidden": "true" }, "💬"),
+      // Drawn in CSS: an emoji would need a font that not every system has.
+      h("span", { class: "launcher-icon", "aria-hidden": "true" }),
       h("span", { class: "launcher-text" }, S.openChat),
       this.badge,
     );

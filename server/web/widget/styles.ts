@@ -54,6 +54,7 @@ export const WIDGET_CSS = `
 .launcher { display: flex; align-items: center; gap: 8px; min-height: 52px; padding: 0 18px; border: 0;
   border-radius: 26px; background: var(--_accent); color: var(--_accent-fg); font-weight: 600;
   box-shadow: 0 4px 14px rgb(0 0 0 / .25); margin-left: auto; }
+.launcher-icon { width: 20px; height: 16px; border: 2px solid currentColor; border-radius: 6px 6px 6px 1px; }
 .launcher .badge { background: var(--_urgent); color: var(--_urgent-fg); border-radius: 12px; min-width: 24px;
   padding: 0 6px; text-align: center; }
 .window { position: fixed; right: 16px; bottom: 80px; width: min(400px, calc(100vw - 32px));
@@ -114,7 +115,7 @@ ol.messages { list-style: none; margin: 0; padding: 0; }
 .report input { flex: 1; min-width: 120px; padding: 2px 6px; border: 1px solid var(--_border); border-radius: 4px; }
 .muted-msg { color: var(--_muted); font-size: .85em; font-style: italic; }
 .presence, .typing { font-size: .85em; color: var(--_muted); padding: 2px 12px; min-height: 1.4em; }
-.support-slot { max-height: 60%; overflow-y: auto; }
+.support-slot { max-height: 55%; overflow-y: auto; flex-shrink: 0; }
 .support { background: var(--_support-bg); border: 2px solid var(--_accent); border-radius: var(--_radius); margin: 8px 12px; padding: 10px 12px; }
 .support-head { display: flex; align-items: flex-start; gap: 8px; }
 .support h3 { margin: 0 0 4px; font-size: 1.05em; flex: 1; }
