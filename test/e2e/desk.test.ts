@@ -87,6 +87,8 @@ describe.skipIf(skip)("the console as a specialist's desk", () => {
     await call(jo, "support:request", { messageId: sent.message.id });
     const card = page.getByRole("listitem", { name: /Case, level 2/ }).first();
     await card.getByText("Asked for a peer specialist now", { exact: true }).waitFor();
+    // Whom it is about, by name, without opening anything; the handle only on hover.
+    await card.getByText("Jo", { exact: true }).first().waitFor();
     await card.getByRole("button", { name: "Acknowledge" }).click();
     await expect.poll(() => card.getByTestId("case-status").textContent()).toBe("acknowledged");
     await card.getByText("Case history").click();

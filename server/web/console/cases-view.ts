@@ -85,7 +85,7 @@ function renderHistory(into: HTMLElement, hist: CaseHistory | null): void {
 const TIER = { 1: "Tier 1 · peer specialists", 2: "Tier 2 · clinicians" } as Record<number, string>;
 
 /** Render one case. */
-export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
+export function renderCase(c: Case, actions: CaseActions, subject: Member | null = null): HTMLLIElement {
   const status = h("p", { class: "result", role: "status" });
   const noteId = `n-${c.id}`;
   const note = h("input", {
@@ -138,6 +138,9 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
     h(
       "p",
       { class: "meta" },
+      subject ? "About " : "",
+      subject ? memberLabel(subject) : "",
+      subject ? " · " : "",
       `opened ${timeOf(c.createdAt)} · due ${timeOf(c.dueAt)}`,
       c.roomId ? " · " : "",
       c.roomId ? roomLabel(c.roomId) : "",

@@ -4,7 +4,7 @@
  * tab's sessionStorage only, and a `?token=` in the address is moved there and erased at once.
  */
 import type { HeldItem } from "../../../shared/events.ts";
-import type { Case, Message } from "../../../shared/types.ts";
+import type { Case, Member, Message } from "../../../shared/types.ts";
 import {
   type Connection,
   type ConnectionState,
@@ -25,6 +25,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const held = new Map<string, HeldItem>();
 const flagged = new Map<string, HeldItem>();
 const cases = new Map<string, Case>();
+const subjects = new Map<string, Member | null>();
 let connection: Connection | null = null;
 let token = "";
 const SOUND_KEY = "lantern:console-sound";
@@ -161,7 +162,22 @@ function renderCases(socket: LanternSocket): void {
     $("case-list"),
     open,
     (c) => c.id,
-    (c) => renderCase(c, caseActions(socket)),
+    (c) => {
+      // Whom the case is about, by name: read once from its history, then the card is redrawn.
+      if (!subjects.has(c.id)) {
+        subjects.set(c.id, null);
+        void caseActions(socket)
+          .history(c)
+          .then((hist) => {
+            if (!hist?.subject) return;
+            subjects.set(c.id, hist.subject);
+            const current = cases.get(c.id);
+            if (current) cases.set(c.id, { ...current });
+            renderCases(socket);
+          });
+      }
+      return renderCase(c, caseActions(socket), subjects.get(c.id) ?? null);
+    },
     "No open cases.",
   );
   updateTitle();
