@@ -66,14 +66,8 @@ export interface JoinedRoom extends Room {
   agreement: string[];
 }
 
-export interface Finding {
-  kind: "crisis" | "privacy" | "solicitation" | "custom";
-  type: string;
-  severity: number;
-  start: number;
-  end: number;
-  rule: string;
-}
+/** A moderation finding, as the engine declares it (one declaration: moderation/types.ts). */
+export type { Finding } from "../moderation/types.ts";
 
 export interface Case {
   id: string;
