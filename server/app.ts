@@ -10,6 +10,7 @@ import { createVerifier } from "./auth/verifier.ts";
 import type { Config } from "./config.ts";
 import { openStore } from "./db/open.ts";
 import type { Store } from "./db/store.ts";
+import { deskRoutes } from "./desk/routes.ts";
 import { requireAuth } from "./http/auth.ts";
 import { installErrorHandling } from "./http/errors.ts";
 import { anyTenantAllows, sameOrigin } from "./http/origins.ts";
@@ -31,6 +32,7 @@ import { webRoutes } from "./routes/web.ts";
 import type { Ctx } from "./services/context.ts";
 import { createPolicyCache } from "./services/policies.ts";
 import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
+import { originStatusRoute, refusalLog } from "./support/origin-status.ts";
 
 /** How long a draining node waits for handlers that still owe an ack. */
 const DRAIN_MS = 5_000;
@@ -83,7 +85,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
-      cb(null, !origin || sameOrigin(req.headers) || anyTenantAllows(config, origin));
+      const ok = !origin || sameOrigin(req.headers) || anyTenantAllows(config, origin);
+      if (!ok && origin) refusalLog(log).refused(origin);
+      cb(null, ok);
     },
   });
   const redis: RedisLink | null = config.redisUrl
@@ -119,12 +123,14 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   // The demo host page is for trying the widget locally: only with the generated dev secret.
   await app.register(webRoutes, { demo: config.devSecret });
+  await app.register(originStatusRoute, { config });
   await app.register(async (api) => {
     requireAuth(api, ctx, verify);
     await api.register(roomRoutes, { ctx });
     await api.register(forumRoutes, { ctx });
     await api.register(moderationRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
+    await api.register(deskRoutes, { ctx });
   });
   await app.ready();
 

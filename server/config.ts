@@ -16,6 +16,17 @@ const resource = z.object({
   url: z.string().url().optional(),
 });
 
+/** A BCP 47 language tag as tenants write it: `en`, `es`, `es-MX`. */
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as en or es-MX")
+  .transform((l) => l.toLowerCase());
+const emergencyNumbers = z.strictObject({
+  number: z.string().min(1),
+  poisonControl: z.string().min(1).optional(),
+});
+export type EmergencyNumbers = z.infer<typeof emergencyNumbers>;
+
 const jwtKey = z.discriminatedUnion("alg", [
   z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(1, "must not be empty") }),
   z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
@@ -39,7 +50,12 @@ const tenantSchema = z.object({
   webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(1) }).optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
   retentionDays: z.number().int().positive().default(365),
-  crisisResources: z.array(resource).optional(),
+  /** The language `crisisResources` and `emergency` mean when given without locales (default `en`). */
+  defaultLocale: locale.default("en"),
+  /** An array (the default locale's lines), or lines per locale: `{ "en": [...], "es": [...] }`. */
+  crisisResources: z.union([z.array(resource), z.record(locale, z.array(resource))]).optional(),
+  /** Emergency and Poison Control numbers, once or per locale (defaults: 911, 1-800-222-1222). */
+  emergency: z.union([emergencyNumbers, z.record(locale, emergencyNumbers)]).optional(),
   policy: z.record(z.string(), z.unknown()).optional(),
 });
 export type TenantInput = z.input<typeof tenantSchema>;
@@ -48,8 +64,17 @@ export const DEFAULT_SLA_SECONDS: Record<2 | 3 | 4, number> = { 2: 900, 3: 300, 
 export const DEFAULT_RESOURCES = [
   { name: "988 Suicide & Crisis Lifeline", phone: "988", sms: "988", url: "https://988lifeline.org" },
   { name: "Crisis Text Line", sms: "741741" },
-  { name: "Emergency services", phone: "911" },
 ];
+/** Spanish lines of the US defaults: 988 answers in Spanish (press 2). */
+export const DEFAULT_RESOURCES_ES = [
+  {
+    name: "988 Línea de Prevención del Suicidio y Crisis (oprima 2 para español)",
+    phone: "988",
+    url: "https://988lifeline.org/es/",
+  },
+];
+/** The en-US emergency and Poison Control numbers, used where a tenant sets none. */
+export const DEFAULT_EMERGENCY: EmergencyNumbers = { number: "911", poisonControl: "1-800-222-1222" };
 
 export interface Tenant {
   id: string;
@@ -62,7 +87,14 @@ export interface Tenant {
   webhook?: { url: string; secret: string };
   caseSlaSeconds: Record<2 | 3 | 4, number>;
   retentionDays: number;
+  /** The default locale's crisis lines (what the old array form sets). */
   crisisResources: z.infer<typeof resource>[];
+  /** The locale `crisisResources` and `emergency` mean without one, lower case (`en`). */
+  defaultLocale: string;
+  /** Crisis lines per locale (lower-case tags); the default locale's entry is `crisisResources`. */
+  crisisResourcesByLocale: Record<string, z.infer<typeof resource>[]>;
+  /** Emergency numbers per locale; a locale without an entry uses the default locale's. */
+  emergencyByLocale: Record<string, EmergencyNumbers>;
   policy?: Record<string, unknown>;
 }
 
@@ -122,12 +154,24 @@ export type Env = Record<string, string | undefined>;
 
 /** Build the tenant record with the defaults DESIGN.md gives. */
 export function toTenant(input: TenantInput): Tenant {
-  const t = tenantSchema.parse(input);
+  const { crisisResources, emergency, ...t } = tenantSchema.parse(input);
+  const byLocale: Record<string, z.infer<typeof resource>[]> = Array.isArray(crisisResources)
+    ? { [t.defaultLocale]: crisisResources }
+    : { ...(crisisResources ?? {}) };
+  // Without any lines of its own a tenant gets the US lines, in English and Spanish.
+  if (!crisisResources) Object.assign(byLocale, { en: DEFAULT_RESOURCES, es: DEFAULT_RESOURCES_ES });
+  const emergencyByLocale: Record<string, EmergencyNumbers> =
+    emergency && "number" in emergency
+      ? { [t.defaultLocale]: emergency as EmergencyNumbers }
+      : { ...((emergency as Record<string, EmergencyNumbers> | undefined) ?? {}) };
+  emergencyByLocale[t.defaultLocale] ??= DEFAULT_EMERGENCY;
   return {
     ...t,
     name: t.name ?? t.id,
     caseSlaSeconds: { ...DEFAULT_SLA_SECONDS, ...t.caseSlaSeconds },
-    crisisResources: t.crisisResources ?? DEFAULT_RESOURCES,
+    crisisResources: byLocale[t.defaultLocale] ?? DEFAULT_RESOURCES,
+    crisisResourcesByLocale: byLocale,
+    emergencyByLocale,
   };
 }
 

@@ -190,6 +190,8 @@ export interface Store {
     decide: (row: CaseRow | undefined) => CaseDecision,
   ): Promise<Case>;
   listCases(tenant: string, minTier: number, status?: CaseStatus): Promise<Case[]>;
+  /** The unresolved cases whose subject is `handle` (what the author's support card replays from), oldest first. */
+  openCasesAbout(tenant: string, handle: string): Promise<CaseRow[]>;
   /** Escalate every overdue tier-1 case, each exactly once across nodes. */
   sweepOverdue(hasWebhook: (tenant: string) => boolean): Promise<{ tenant: string; case: Case }[]>;
   countOpenByTier(): Promise<{ tier: number; n: number }[]>;

@@ -9,6 +9,7 @@ import * as forum from "../services/forum.ts";
 import * as actions from "../services/forum-actions.ts";
 import { listThreads } from "../services/forum-browse.ts";
 import { handle } from "./handler.ts";
+import { replaySupport } from "./support-replay.ts";
 import type { LanternSocket } from "./types.ts";
 
 /** How many threads `forum:subscribe` answers with (the rest via GET /api/forum/threads?cursor=). */
@@ -21,6 +22,7 @@ export function registerForumHandlers(socket: LanternSocket, ctx: Ctx): void {
   handle(socket, log, "forum:subscribe", S.empty, async (_, p) => {
     // Join first, then read: whatever is posted after the snapshot arrives live.
     await socket.join(channel.forum(p.tenant));
+    setImmediate(() => void replaySupport(ctx, p, socket));
     return listThreads(ctx, p, { limit: SUBSCRIBE_PAGE });
   });
   handle(socket, log, "forum:post", S.forumPost, (data, p) => forum.post(ctx, p, data));

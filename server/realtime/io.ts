@@ -9,6 +9,7 @@ import type { TokenVerifier } from "../auth/verifier.ts";
 import { channel } from "../services/bus.ts";
 import type { Ctx } from "../services/context.ts";
 import { installHandshake, scheduleExpiry } from "./handshake.ts";
+import { joinLocale } from "./locale.ts";
 import { registerParticipantHandlers } from "./participant-handlers.ts";
 import { announcePresence } from "./presence.ts";
 import { registerStaffHandlers } from "./staff-handlers.ts";
@@ -57,6 +58,7 @@ export function attachHandlers(
     // socket.handshake has copied what it needs; dropping the raw request saves memory per connection.
     (socket.conn as unknown as { request: unknown }).request = null;
     void socket.join(channel.user(p.tenant, p.handle));
+    joinLocale(socket, ctx);
     scheduleExpiry(socket);
     const scoped = { ...ctx, log };
     registerParticipantHandlers(socket, scoped);

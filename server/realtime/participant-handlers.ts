@@ -8,8 +8,10 @@ import * as actions from "../services/message-actions.ts";
 import * as messages from "../services/messages.ts";
 import { assertNotMuted } from "../services/mutes.ts";
 import * as rooms from "../services/rooms.ts";
+import { pendingFor, requestSpecialist } from "../support/replay.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
+import { replaySupport } from "./support-replay.ts";
 import type { LanternSocket } from "./types.ts";
 
 export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): void {
@@ -20,7 +22,10 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
     await socket.join(channel.room(roomId));
     const online = await ctx.bus.online(roomId);
     announcePresence(ctx, roomId);
-    return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role } };
+    const pending = await pendingFor(ctx, p, roomId);
+    // After the ack's data is read: the card of a case still open comes back with the room.
+    setImmediate(() => void replaySupport(ctx, p, socket));
+    return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role }, pending };
   });
 
   handle(socket, log, "room:leave", S.roomLeave, async ({ roomId }, p) => {
@@ -49,6 +54,10 @@ export function registerParticipantHandlers(socket: LanternSocket, ctx: Ctx): vo
   }));
   handle(socket, log, "message:report", S.messageReport, ({ messageId }, p) =>
     actions.report(ctx, p, messageId),
+  );
+
+  handle(socket, log, "support:request", S.supportRequest, ({ messageId }, p) =>
+    requestSpecialist(ctx, p, messageId),
   );
 
   handle(socket, log, "typing", S.typing, async ({ roomId, typing }, p) => {

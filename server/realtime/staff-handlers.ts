@@ -1,5 +1,6 @@
 /** Staff events (PROTOCOL.md "Staff events"); participants get `forbidden` from the services. */
 import * as S from "../../shared/schemas.ts";
+import { flaggedBacklog } from "../desk/flagged-backlog.ts";
 import { channel } from "../services/bus.ts";
 import * as cases from "../services/cases.ts";
 import { type Ctx, requireStaff } from "../services/context.ts";
@@ -19,6 +20,7 @@ export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
     return {
       held: p.role === "clinician" ? [] : await staff.heldQueue(ctx, p),
       cases: await cases.casesFor(ctx, p),
+      flagged: await flaggedBacklog(ctx, p),
     };
   });
   handle(socket, log, "mod:approve", S.modApprove, async ({ messageId }, p) => ({

@@ -39,7 +39,8 @@ export async function announceForumPost(
   s: { post: Thread | Reply; decision: Decision; caseOpened: Case | null },
 ): Promise<void> {
   const { post, decision: d } = s;
-  if (d.support) sendSupport(ctx, tenant, author, post.id, d.level);
+  if (d.support)
+    sendSupport(ctx, tenant, author, post.id, d.level, { category: d.category, caseId: s.caseOpened?.id });
   if (d.status === "held")
     ctx.bus.toStaff(tenant, "mod:held", await forumHeldItem(ctx, tenant, post, d.findings));
   else if (d.flag) ctx.bus.toStaff(tenant, "mod:flagged", await forumHeldItem(ctx, tenant, post, d.findings));

@@ -37,14 +37,24 @@ export async function announceAfterStore(
   s: { message: Message; decision: Decision; caseOpened: Case | null },
 ): Promise<void> {
   const { message, decision: d } = s;
-  if (d.support) sendSupport(ctx, p.tenant, p.handle, message.id, d.level);
+  if (d.support)
+    sendSupport(ctx, p.tenant, p.handle, message.id, d.level, {
+      category: d.category,
+      caseId: s.caseOpened?.id,
+    });
   if (d.status === "held") {
     ctx.bus.toStaff(p.tenant, "mod:held", await heldItem(ctx, p.tenant, message, d.findings));
     if (d.level >= 4)
-      ctx.bus.toRoom(message.roomId, "notice", {
-        code: "facilitator_helping",
-        message: "A facilitator is checking in with a member of the group. Thank you for holding space.",
-      });
+      // For the others only: the author has their own support card, not a notice about "a member".
+      ctx.bus.toRoom(
+        message.roomId,
+        "notice",
+        {
+          code: "facilitator_helping",
+          message: "A facilitator is checking in with a member of the group. Thank you for holding space.",
+        },
+        { tenant: p.tenant, handle: p.handle },
+      );
   } else if (d.flag) {
     ctx.bus.toStaff(p.tenant, "mod:flagged", await heldItem(ctx, p.tenant, message, d.findings));
   }

@@ -1,15 +1,11 @@
 /**
- * The private `support` answer to someone whose words show risk: warm, short, and with the
- * tenant's crisis resources (988 by default). Never shown to anyone else.
+ * The private `support` answer to someone whose words show risk: warm, short, with the
+ * tenant's crisis resources (988 by default) in the order the situation asks for, in each of
+ * the author's tabs' own language (server/support/). Never shown to anyone else.
  */
-import type { SupportPayload } from "../../shared/types.ts";
+import { supportCard } from "../support/card.ts";
+import { localeHandle, localesOf } from "../support/locale.ts";
 import type { Ctx } from "./context.ts";
-
-const TEXT: Record<number, string> = {
-  2: "It sounds like things are really heavy right now. You're not alone: a peer specialist has been let know and will check in. If you want to talk to someone now, these lines are free and open 24/7.",
-  3: "We're worried about you and want you safe. A peer specialist is reaching out. Please contact one of these now; they're free, confidential and open 24/7.",
-  4: "Your safety matters most right now. If you or someone with you is in danger or not breathing, call emergency services now. A peer specialist has been alerted.",
-};
 
 /** Send the author (every socket of theirs) the crisis resources for a text they wrote. */
 export function sendSupport(
@@ -18,13 +14,16 @@ export function sendSupport(
   handle: string,
   messageId: string,
   level: number,
+  about: { category?: string | null; caseId?: string | null } = {},
 ): void {
-  const resources = ctx.config.tenants.get(tenant)?.crisisResources ?? [];
-  const payload: SupportPayload = {
-    messageId,
-    level,
-    text: TEXT[Math.min(Math.max(level, 2), 4)]!,
-    resources,
-  };
-  ctx.bus.toUser(tenant, handle, "support", payload);
+  const t = ctx.config.tenants.get(tenant);
+  if (!t) return;
+  // Each socket listens on exactly one locale's channel (joined at connect), so each gets one card.
+  for (const locale of localesOf(t))
+    ctx.bus.toUser(
+      tenant,
+      localeHandle(handle, locale),
+      "support",
+      supportCard(t, { messageId, level, ...about }, locale),
+    );
 }

@@ -658,6 +658,16 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
         .limit(500);
       return rows.map(toCase);
     },
+    async openCasesAbout(tenant, handle) {
+      return db
+        .select()
+        .from(t.cases)
+        .where(
+          and(eq(t.cases.tenant, tenant), eq(t.cases.subjectHandle, handle), ne(t.cases.status, "resolved")),
+        )
+        .orderBy(asc(t.cases.createdAt))
+        .limit(50);
+    },
     async sweepOverdue(hasWebhook) {
       return tx(async (x) => {
         // Skip rows another node's sweep holds; the WHERE re-checked under the lock moves each once.

@@ -345,6 +345,9 @@ export function openSqliteStore(path: string): Store & { db: Db } {
         : cases.openCases(db, tenant, minTier);
       return rows.map(toCase);
     },
+    async openCasesAbout(tenant, handle) {
+      return cases.openCasesAbout(db, tenant, handle);
+    },
     async sweepOverdue(hasWebhook) {
       return transaction(db, () =>
         cases.escalateOverdue(db, nowIso()).map((row) => {

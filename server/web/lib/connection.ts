@@ -10,11 +10,15 @@ import type { TokenKeeper } from "./token.ts";
 
 export type LanternSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** online: connected; offline: trying again; denied: the server refused our token. */
-export type ConnectionState = "connecting" | "online" | "offline" | "denied";
+/**
+ * online: connected; reconnecting: trying again (with the attempt count); offline: the browser
+ * has no network; denied: signed out (the token was refused, or expired and no fresh one came);
+ * not_allowed: this page's origin may not use the chat, so trying again cannot help.
+ */
+export type ConnectionState = "connecting" | "online" | "reconnecting" | "offline" | "denied" | "not_allowed";
 
 export interface ConnectionHooks {
-  state(state: ConnectionState, reason?: string): void;
+  state(state: ConnectionState, reason?: string, attempt?: number): void;
   /** Called after every successful (re)connect: rejoin rooms, resend what was not acknowledged. */
   online(socket: LanternSocket): void;
 }
@@ -24,9 +28,38 @@ export interface Connection {
   close(): void;
 }
 
-/** Open the connection; it keeps itself alive until `close()`. */
-export function openConnection(server: string, tokens: TokenKeeper, hooks: ConnectionHooks): Connection {
+/**
+ * Ask the server whether this page's origin may use the chat at all (`GET /widget/status`, the
+ * one route open to every origin): a refused origin fails before the handshake, where the page
+ * can read nothing else. Null when the answer cannot be had (the server is down, say).
+ */
+export async function originAllowed(server: string, tenant: string | undefined): Promise<boolean | null> {
+  try {
+    const q = tenant ? `?tenant=${encodeURIComponent(tenant)}` : "";
+    const res = await fetch(`${server}/widget/status${q}`, { mode: "cors", credentials: "omit" });
+    if (!res.ok) return null;
+    return ((await res.json()) as { allowed?: unknown }).allowed === true;
+  } catch {
+    return null;
+  }
+}
+
+/** How often a failing connection asks whether its origin is allowed. */
+const ORIGIN_CHECK_MS = 15_000;
+
+/** Open the connection; it keeps itself alive until `close()`. `locale` goes to the server in the handshake. */
+export function openConnection(
+  server: string,
+  tokens: TokenKeeper,
+  hooks: ConnectionHooks,
+  opts: { locale?: string } = {},
+): Connection {
   let closed = false;
+  /** The origin is not allowed: stop trying, the page has to change first. */
+  let refused = false;
+  let lastOriginCheck = 0;
+  /** Attempts since the last successful connect, for "reconnecting (attempt n)". */
+  let failures = 0;
   /** A planned reconnect to swap tokens: not worth telling the person about. */
   let swapping = false;
   let attempts = 0;
@@ -37,7 +70,7 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
     // A function, so that every reconnect presents a token that is valid now.
     auth: (cb) => {
       tokens.fresh().then(
-        (token) => cb({ token }),
+        (token) => cb(opts.locale ? { token, locale: opts.locale } : { token }),
         () => cb({}),
       );
     },
@@ -48,8 +81,40 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
     reconnectionDelayMax: 5000,
   });
 
+  const offline = () => typeof navigator !== "undefined" && navigator.onLine === false;
+  /** Say we are trying again: offline when the browser has no network, else the attempt count. */
+  const trying = (reason?: string) => {
+    failures += 1;
+    if (offline()) hooks.state("offline", reason);
+    else hooks.state("reconnecting", reason, failures);
+  };
+  const refuse = (reason: string) => {
+    refused = true;
+    clearTimeout(retryTimer);
+    socket.io.reconnection(false);
+    socket.disconnect();
+    hooks.state("not_allowed", reason);
+  };
+  /** A transport failure may be the origin refused before the handshake: ask, now and then. */
+  const checkOrigin = () => {
+    if (Date.now() - lastOriginCheck < ORIGIN_CHECK_MS) return;
+    lastOriginCheck = Date.now();
+    void originAllowed(server, tokens.claim("tenant") ?? "default").then((allowed) => {
+      if (allowed === false && !closed && !socket.connected) refuse("origin_not_allowed");
+    });
+  };
+  const onNetwork = () => {
+    if (closed || refused || socket.connected) return;
+    if (offline()) hooks.state("offline");
+    else socket.connect();
+  };
+  if (typeof window !== "undefined") {
+    window.addEventListener("offline", onNetwork);
+    window.addEventListener("online", onNetwork);
+  }
+
   const retryLater = (min = 500) => {
-    if (closed) return;
+    if (closed || refused) return;
     clearTimeout(retryTimer);
     const delay = Math.min(30_000, min * 2 ** attempts) * (0.75 + Math.random() / 2);
     attempts += 1;
@@ -81,6 +146,7 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
 
   socket.on("connect", () => {
     attempts = 0;
+    failures = 0;
     swapping = false;
     hooks.state("online");
     scheduleRefresh();
@@ -89,26 +155,32 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
 
   socket.on("disconnect", (reason) => {
     clearTimeout(refreshTimer);
-    if (closed || swapping) return;
-    hooks.state("offline", reason);
+    if (closed || swapping || refused) return;
+    trying(reason);
     // Socket.IO only retries by itself after transport failures; a server-side disconnect
     // (restart, token expiry) is ours to retry.
     if (reason === "io server disconnect") retryLater(1000);
   });
 
   socket.on("connect_error", (err: Error & { data?: { reason?: string } }) => {
-    if (closed || socket.active) {
-      hooks.state("offline", err.message);
+    if (closed || refused) return;
+    if (socket.active) {
+      // A transport failure: Socket.IO retries by itself; it may be our origin that is refused.
+      trying(err.message);
+      if (!offline()) checkOrigin();
       return;
     }
     if (err.message === "unauthorized") {
-      tokens.invalidate();
       const reason = err.data?.reason ?? "unauthorized";
-      hooks.state(reason === "expired" ? "offline" : "denied", reason);
+      // Allowed for some tenant, but not for this token's: the handshake says so itself.
+      if (reason === "origin_not_allowed") return refuse(reason);
+      tokens.invalidate();
+      if (reason === "expired") trying(reason);
+      else hooks.state("denied", reason);
       retryLater(reason === "expired" ? 250 : 5000);
       return;
     }
-    hooks.state("offline", err.message);
+    trying(err.message);
     retryLater(1000);
   });
 
@@ -121,6 +193,10 @@ export function openConnection(server: string, tokens: TokenKeeper, hooks: Conne
     socket,
     close() {
       closed = true;
+      if (typeof window !== "undefined") {
+        window.removeEventListener("offline", onNetwork);
+        window.removeEventListener("online", onNetwork);
+      }
       clearTimeout(retryTimer);
       clearTimeout(refreshTimer);
       socket.disconnect();

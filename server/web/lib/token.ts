@@ -17,6 +17,17 @@ export function expiryOf(token: string): number {
   }
 }
 
+/** One claim of a JWT, unverified (the widget only reads which tenant it is for). */
+export function claimOf(token: string, name: string): string | undefined {
+  try {
+    const payload = token.split(".")[1] ?? "";
+    const json = JSON.parse(atob(payload.replace(/-/g, "+").replace(/_/g, "/"))) as Record<string, unknown>;
+    return typeof json[name] === "string" ? json[name] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export class TokenKeeper {
   private token = "";
   private exp = 0;
@@ -38,6 +49,7 @@ export class TokenKeeper {
       .then((token) => {
         if (typeof token !== "string" || token.length === 0) throw new Error("getToken returned no token");
         this.token = token;
+        this.last = token;
         this.exp = expiryOf(token);
         this.issuedAt = Date.now();
         return token;
@@ -47,6 +59,12 @@ export class TokenKeeper {
       });
     return this.inflight;
   }
+
+  /** A claim of the current (or last) token, read without verifying. */
+  claim(name: string): string | undefined {
+    return this.last ? claimOf(this.last, name) : undefined;
+  }
+  private last = "";
 
   /** Forget the current token, after the server called it expired. */
   invalidate(): void {
