@@ -137,4 +137,18 @@ describe.skipIf(skip)("the console as a specialist's desk", () => {
     expect(await page.getByText("Live", { exact: true }).count()).toBe(0);
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/console-staff-only.png` });
   });
+  // last: the case it opens would sit among the cases the tests above look at
+  it("shows why the learned stage flagged a message: its rule and the features that weighed most", async () => {
+    const page = await signIn();
+    await page.getByRole("status").getByText("Live").waitFor();
+    const sam = await person("u-sam", "Sam");
+    // passive ideation in words no lexicon entry lists: the learned stage raises it to level 2
+    await say(sam, "i wish i could fall asleep and skip the rest of it");
+    const item = page
+      .getByRole("region", { name: /Delivered but flagged/ })
+      .getByRole("listitem")
+      .filter({ hasText: "skip the rest of it" });
+    const why = item.getByRole("list", { name: "Why it was flagged" });
+    await why.getByText(/rule crisis\.model\.v1\), weighed most: \S+/).waitFor();
+  });
 });

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countdownText } from "../../server/web/console/cases-view.ts";
-import { segments } from "../../server/web/console/highlight.ts";
+import { describe as describeFinding, segments } from "../../server/web/console/highlight.ts";
 import { dialable, safeHref } from "../../server/web/lib/dom.ts";
 import { expiryOf, TokenKeeper } from "../../server/web/lib/token.ts";
 import { stringsFor, useLanguage } from "../../server/web/widget/i18n.ts";
@@ -58,6 +58,22 @@ describe("finding highlights", () => {
         },
       ),
     );
+  });
+});
+
+describe("finding descriptions", () => {
+  it("say which features weighed most in a learned-stage finding", () => {
+    const f = {
+      ...finding(0, 5),
+      kind: "crisis" as const,
+      type: "self_harm",
+      severity: 2,
+      rule: "crisis.model.v1",
+    };
+    expect(describeFinding({ ...f, features: ["word:asleep", "pair:rest of"] })).toBe(
+      "crisis: self_harm (severity 2, rule crisis.model.v1), weighed most: word:asleep, pair:rest of",
+    );
+    expect(describeFinding(f)).toBe("crisis: self_harm (severity 2, rule crisis.model.v1)");
   });
 });
 
