@@ -18,6 +18,7 @@ import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
 import { registerForumHandlers } from "./realtime/forum-handlers.ts";
+import { registerIdentityHandlers } from "./realtime/identity-handlers.ts";
 import { settled } from "./realtime/inflight.ts";
 import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
@@ -25,6 +26,7 @@ import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { forumRoutes } from "./routes/forum.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { integrationRoutes } from "./routes/integrations.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
 import { webRoutes } from "./routes/web.ts";
@@ -109,7 +111,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     policies: createPolicyCache(config),
     limiter,
   };
-  const registrars: SocketRegistrar[] = [registerForumHandlers];
+  const registrars: SocketRegistrar[] = [registerForumHandlers, registerIdentityHandlers];
   attachHandlers(io, ctx, verify, registrars);
 
   let draining = false;
@@ -125,6 +127,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await api.register(forumRoutes, { ctx });
     await api.register(moderationRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
+    await api.register(integrationRoutes, { ctx });
   });
   await app.ready();
 

@@ -36,7 +36,16 @@ const tenantSchema = z.object({
   audience: z.string().min(1).optional(),
   maxTokenLifetimeSeconds: z.number().int().positive().default(DEFAULT_MAX_TOKEN_LIFETIME_S),
   allowedOrigins: z.array(z.string().url()).default([]),
-  webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(1) }).optional(),
+  webhook: z
+    .strictObject({
+      url: z.string().url(),
+      secret: z.string().min(1),
+      /** The secret being rotated out: deliveries carry a signature for both until it is removed. */
+      previousSecret: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** A link into the provider's own record of a case's subject, with `{sub}` in it. */
+  caseSubjectUrl: z.string().url().includes("{sub}", { message: "must contain {sub}" }).optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
   retentionDays: z.number().int().positive().default(365),
   crisisResources: z.array(resource).optional(),
@@ -59,7 +68,8 @@ export interface Tenant {
   /** Tokens living longer than this are refused (`lifetime_exceeded`). */
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
-  webhook?: { url: string; secret: string };
+  webhook?: { url: string; secret: string; previousSecret?: string };
+  caseSubjectUrl?: string;
   caseSlaSeconds: Record<2 | 3 | 4, number>;
   retentionDays: number;
   crisisResources: z.infer<typeof resource>[];
