@@ -3,7 +3,7 @@
  * identity" and for case webhooks) and a person's data rights (export, deletion). Kept apart
  * from store.ts so that the integrator-facing features grow without reshaping the main port;
  * SQLite (sqlite/people.ts) and PostgreSQL (pg/people.ts) implement it, one contract suite
- * (test/db/people-contract.test.ts) runs over both.
+ * (test/db/subports-contract.test.ts) runs over both, and so do the end-to-end suites.
  */
 import type { Case } from "../../shared/types.ts";
 import type { AuditRow, MemberRow, MessageRow, ReplyRow, ThreadRow, UserRow } from "./rows.ts";
