@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
+import { LOG_FORMATS, type LogFormat } from "./log-format.ts";
 
 export class ConfigError extends Error {}
 
@@ -18,19 +19,23 @@ const resource = z.object({
 
 const jwtKey = z.discriminatedUnion("alg", [
   z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(1, "must not be empty") }),
-  z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
+  z.strictObject({
+    alg: z.enum(["RS256", "ES256", "EdDSA"]),
+    publicKey: z.string().regex(/PUBLIC KEY/, "must be a PEM public key"),
+  }),
 ]);
 
 /** The longest a token may live (exp minus iat, or minus now without iat): a day. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 3600;
 
-// Unknown keys are ignored (a tenants file may carry an operator's own notes); known ones are checked.
-const tenantSchema = z.object({
+// Unknown keys are refused, by path: a misspelt key ("allowedOrigin") would otherwise be a
+// silently missing setting. docs/config.schema.json is generated from these schemas.
+const tenantSchema = z.strictObject({
   id: z
     .string()
     .min(1)
     .max(64)
-    .regex(/^[a-z0-9_-]+$/i),
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().min(1).optional(),
   jwt: jwtKey,
   audience: z.string().min(1).optional(),
@@ -45,13 +50,41 @@ const tenantSchema = z.object({
     })
     .optional(),
   /** A link into the provider's own record of a case's subject, with `{sub}` in it. */
-  caseSubjectUrl: z.string().url().includes("{sub}", { message: "must contain {sub}" }).optional(),
+  caseSubjectUrl: z
+    .string()
+    .url()
+    .regex(/\{sub\}/, "must contain {sub}")
+    .optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
   retentionDays: z.number().int().positive().default(365),
   crisisResources: z.array(resource).optional(),
   policy: z.record(z.string(), z.unknown()).optional(),
 });
 export type TenantInput = z.input<typeof tenantSchema>;
+
+/** The tenants file (LANTERN_CONFIG); `$schema` lets an editor find docs/config.schema.json. */
+export const tenantsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  tenants: z.array(tenantSchema),
+});
+
+/** "tenants[0].webhook.url": a schema issue's path as an operator reads it. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join("");
+}
+
+/** Every problem of a tenants file as "path: why" lines (unknown keys each on their own line). */
+export function tenantsFileProblems(raw: unknown): string[] {
+  const r = tenantsFileSchema.safeParse(raw);
+  if (r.success) return [];
+  return r.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((k) => `${issuePath([...issue.path, k])}: unknown key`)
+      : [`${issuePath(issue.path) || "(file)"}: ${issue.message}`],
+  );
+}
 
 export const DEFAULT_SLA_SECONDS: Record<2 | 3 | 4, number> = { 2: 900, 3: 300, 4: 120 };
 export const DEFAULT_RESOURCES = [
@@ -109,6 +142,10 @@ export interface Config {
    */
   redisAdapter: RedisAdapterKind;
   logLevel: string;
+  /** LOG_FORMAT: `auto` (pretty at a terminal in development, JSON otherwise), `json` or `pretty`. */
+  logFormat: LogFormat;
+  /** NODE_ENV as given (development mode when unset or "development"). */
+  nodeEnv?: string;
   tenants: ReadonlyMap<string, Tenant>;
   /** True when the default tenant's secret was generated for local development. */
   devSecret: boolean;
@@ -178,14 +215,9 @@ function readTenants(path: string): Tenant[] {
   }
   const parsed = z.object({ tenants: z.array(z.unknown()) }).safeParse(raw);
   if (!parsed.success) fail("LANTERN_CONFIG", "expected { tenants: [...] }");
-  return parsed.data.tenants.map((t, i) => {
-    const r = tenantSchema.safeParse(t);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      fail("LANTERN_CONFIG", `tenants[${i}].${issue?.path.join(".")}: ${issue?.message}`);
-    }
-    return toTenant(r.data);
-  });
+  const problems = tenantsFileProblems(raw);
+  if (problems.length > 0) fail("LANTERN_CONFIG", problems[0]!);
+  return parsed.data.tenants.map((t) => toTenant(t as TenantInput));
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -236,6 +268,9 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL || "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
     fail("LOG_LEVEL", `unknown level "${logLevel}"`);
+  const logFormat = (env.LOG_FORMAT || "auto") as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat))
+    fail("LOG_FORMAT", `expected one of ${LOG_FORMATS.join(", ")}, got "${env.LOG_FORMAT}"`);
 
   const tenants = new Map<string, Tenant>();
   if (env.LANTERN_CONFIG) for (const t of readTenants(env.LANTERN_CONFIG)) tenants.set(t.id, t);
@@ -261,6 +296,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     redisAdapter,
     logLevel,
+    logFormat,
+    nodeEnv: env.NODE_ENV || undefined,
     tenants,
     devSecret: generated,
     weakSecrets: [...tenants.values()]

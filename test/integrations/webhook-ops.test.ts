@@ -15,7 +15,7 @@ const SECRET = "new-webhook-secret-0123456789abcdef";
 const PREVIOUS = "old-webhook-secret-0123456789abcdef";
 const SUB = "patient-88121";
 const doc = readFileSync(new URL("../../docs/webhooks.md", import.meta.url), "utf8");
-const block = (lang: string) => new RegExp("```" + lang + "\\n([\\s\\S]*?)```").exec(doc)![1]!;
+const block = (lang: string) => new RegExp(`\`\`\`${lang}\\n([\\s\\S]*?)\`\`\``).exec(doc)![1]!;
 const hasPython = spawnSync("python3", ["--version"]).status === 0;
 
 let server: TestServer;
@@ -200,7 +200,7 @@ describe("case subject and webhook operations", () => {
     expect((await http(server.url, "GET", "/api/webhooks/deliveries", participant)).status).toBe(403);
     expect((await http(server.url, "GET", "/api/webhooks/deliveries", staff)).status).toBe(403);
     expect((await http(server.url, "GET", "/api/webhooks/deliveries")).status).toBe(401);
-    for (const q of ["limit=abc", "limit=0", "limit=100000", "before=" + "x".repeat(100), "other=1"])
+    for (const q of ["limit=abc", "limit=0", "limit=100000", `before=${"x".repeat(100)}`, "other=1"])
       expect(
         (await http(server.url, "GET", `/api/webhooks/deliveries?${q}`, admin())).body.error.code,
         q,
