@@ -104,11 +104,9 @@ describe("types generated from /openapi.json", () => {
       await api("post", "/api/users/export", 400, { token: admin, body: { user: "riley" } });
       // @ts-expect-error `sub` is a string
       await api("post", "/api/users/export", 400, { token: admin, body: { sub: 5 } });
+      const party = { kind: "party", name: "x", visibility: "open" } as const;
       // @ts-expect-error a room kind is one of group, social, buddy
-      await api("post", "/api/rooms", 400, {
-        token: staff,
-        body: { kind: "party", name: "x", visibility: "open" },
-      });
+      await api("post", "/api/rooms", 400, { token: staff, body: party });
       // @ts-expect-error no such route
       await api("get", "/api/nowhere", 404, { token: staff });
     };
