@@ -19,13 +19,16 @@ import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
 import { registerForumHandlers } from "./realtime/forum-handlers.ts";
+import { registerIdentityHandlers } from "./realtime/identity-handlers.ts";
 import { settled } from "./realtime/inflight.ts";
 import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { descriptionRoutes } from "./routes/descriptions.ts";
 import { forumRoutes } from "./routes/forum.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { integrationRoutes } from "./routes/integrations.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
 import { webRoutes } from "./routes/web.ts";
@@ -50,6 +53,8 @@ export interface App {
   app: FastifyInstance;
   io: LanternServer;
   ctx: Ctx;
+  /** Every route registered (method and Fastify path), for the test that each one is described. */
+  routes: { method: string; url: string }[];
   /** Graceful: stop accepting, tell clients, close sockets, then the adapter, then the database. */
   close(): Promise<void>;
 }
@@ -65,6 +70,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     return503OnClosing: true,
   });
   installErrorHandling(app);
+  const routes: App["routes"] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || anyTenantAllows(config, origin)),
     methods: ["GET", "POST"],
@@ -113,7 +122,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     policies: createPolicyCache(config),
     limiter,
   };
-  const registrars: SocketRegistrar[] = [registerForumHandlers];
+  const registrars: SocketRegistrar[] = [registerForumHandlers, registerIdentityHandlers];
   attachHandlers(io, ctx, verify, registrars);
 
   let draining = false;
@@ -124,6 +133,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   // The demo host page is for trying the widget locally: only with the generated dev secret.
   await app.register(webRoutes, { demo: config.devSecret });
   await app.register(originStatusRoute, { config });
+  await app.register(descriptionRoutes);
   await app.register(async (api) => {
     requireAuth(api, ctx, verify);
     await api.register(roomRoutes, { ctx });
@@ -131,6 +141,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     await api.register(moderationRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
     await api.register(deskRoutes, { ctx });
+    await api.register(integrationRoutes, { ctx });
   });
   await app.ready();
 
@@ -171,5 +182,5 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     })();
     return closing;
   };
-  return { app, io, ctx, close };
+  return { app, io, ctx, routes, close };
 }

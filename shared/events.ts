@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import type { Result } from "./errors.ts";
+import type * as I from "./integrations.ts";
+import type { CaseSubjectIdentity } from "./integrations.ts";
 import type * as S from "./schemas.ts";
 import type {
   Case,
@@ -98,6 +100,8 @@ export interface ClientToServerEvents {
   "case:ack": (p: In<typeof S.caseAck>, ack: Ack<{ case: Case }>) => void;
   "case:escalate": (p: In<typeof S.caseEscalate>, ack: Ack<{ case: Case }>) => void;
   "case:resolve": (p: In<typeof S.caseResolve>, ack: Ack<{ case: Case }>) => void;
+  /** Extension: reveal, audited, whom a case is about in the provider's own records (staff). */
+  "case:identity": (p: In<typeof I.caseIdentity>, ack: Ack<{ subject: CaseSubjectIdentity }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -164,6 +168,7 @@ export const CLIENT_EVENTS = [
   "case:ack",
   "case:escalate",
   "case:resolve",
+  "case:identity",
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 
 /** Every server-to-client event name, at run time. */

@@ -9,6 +9,8 @@
  * deadlines agree across nodes whatever their own clocks say.
  */
 import type { Case, CaseStatus, Member, Message, Role } from "../../shared/types.ts";
+import type { DeliveriesStore } from "./deliveries.ts";
+import type { PeopleStore } from "./people.ts";
 import type {
   AuditHeadRow,
   AuditRow,
@@ -93,6 +95,8 @@ export interface CaseDecision {
 export interface Attempt {
   attempts: number;
   error: string | null;
+  /** The HTTP status answered, when there was an answer. */
+  status?: number | null;
   /** When failed and not given up: try again after this many ms. */
   retryInMs?: number;
   giveUp?: boolean;
@@ -107,6 +111,9 @@ export class DuplicateError extends Error {
 
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
+  /** Sub-ports: identity and data rights (people.ts), webhook deliveries (deliveries.ts). */
+  readonly people: PeopleStore;
+  readonly deliveries: DeliveriesStore;
   /** Throws when the database does not answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

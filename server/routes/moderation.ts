@@ -9,8 +9,8 @@ import { type Ctx, requireStaff } from "../services/context.ts";
 import { judge } from "../services/moderation.ts";
 import { heldQueue } from "../services/staff-actions.ts";
 
-const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
-const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });
+export const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
+export const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });
 
 export async function moderationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.get("/api/moderation/queue", async (req) => {
