@@ -9,7 +9,7 @@ import { detectDigits } from "./digits.ts";
 import { detectDob } from "./dob.ts";
 import { detectEmail } from "./email.ts";
 import { detectHandle } from "./handle.ts";
-import { detectName } from "./name.ts";
+import { detectName, namesBesideDetails } from "./name.ts";
 import { detectIp, detectUrl } from "./network.ts";
 import { detectSpelledPhone } from "./spelled-phone.ts";
 
@@ -49,10 +49,13 @@ export function detectPrivacy(input: PrivacyInput): Finding[] {
       RANK[a.type as PrivacyType] - RANK[b.type as PrivacyType] || b.end - b.start - (a.end - a.start),
   );
   const kept: Finding[] = [];
-  for (const f of all) {
-    if (f.end <= f.start) continue;
-    if (kept.some((k) => f.start < k.end && k.start < f.end)) continue;
+  const keep = (f: Finding) => {
+    if (f.end <= f.start) return;
+    if (kept.some((k) => f.start < k.end && k.start < f.end)) return;
     kept.push(f);
-  }
+  };
+  for (const f of all) keep(f);
+  // a name that comes with a person's details is found once the details are
+  for (const f of namesBesideDetails(input, kept)) keep(f);
   return kept.sort((a, b) => a.start - b.start);
 }

@@ -145,6 +145,39 @@ function isPublicFigure(first: string, last: string, lastAsTyped: string): boole
   );
 }
 
+/** A capitalised name of two or three words (hyphenated surnames too) ending where a detail starts. */
+const NAME_BEFORE_DETAIL =
+  /(?<![\p{L}'’-])(\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?: \p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,2})(?:,|:| -| –)? *(?:(?:[Bb]orn(?: on)?|DOB|[Dd]ob|[Dd]\.[Oo]\.[Bb]\.?|b\.|[Ff]echa de nacimiento|[Nn]acid[oa](?: el)?|[Ll]ives (?:at|on)|[Vv]ive en|at|en|[Tt]el\.?|[Cc]ell|[Pp]hone|SSN|[Ss]sn)[: ]*)?$/u;
+const DETAIL_TYPES = new Set(["dob", "phone", "address", "ssn"]);
+
+/**
+ * A full name written right before a person's details ("Howard Benedetti, DOB 03/22/1962",
+ * "Brent Kowalczyk lives at 1608 Orchard Ln", "Wendell Okoro, 555-0176"): whatever its first
+ * name, a name that comes with a date of birth, a number or an address is that person's.
+ */
+export function namesBesideDetails(input: PrivacyInput, found: readonly Finding[]): Finding[] {
+  const out: Finding[] = [];
+  for (const f of found) {
+    if (!DETAIL_TYPES.has(f.type)) continue;
+    const from = Math.max(0, f.start - 80);
+    const m = NAME_BEFORE_DETAIL.exec(input.original.slice(from, f.start));
+    if (!m) continue;
+    const words = m[1]!.toLowerCase().split(/[ -]/);
+    if (words.some((w) => COMMON_WORDS.has(w) || NEVER_NAME.has(w))) continue;
+    if (PUBLIC_FIGURES.has(words.slice(0, 2).map(collapse).join(" "))) continue;
+    const start = from + m.index;
+    out.push({
+      kind: "privacy",
+      type: "name",
+      severity: 2,
+      start,
+      end: start + m[1]!.length,
+      rule: "privacy.name.beside_details",
+    });
+  }
+  return out;
+}
+
 /** Up to 60 lower-cased characters of the original after `at`. */
 function textAfter(input: PrivacyInput, at: number): string {
   return input.original.slice(at, at + 60).toLowerCase();

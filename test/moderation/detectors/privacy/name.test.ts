@@ -69,3 +69,16 @@ describe("name: public figures in the possessive", () => {
     (t) => expect(moderate(t).redacted).toBe(t),
   );
 });
+
+describe("name: a full name written before a person's details", () => {
+  it.each([
+    ["Mireille Okonkwo-Bassey, born 02/11/1999, needs a ride", "Mireille Okonkwo-Bassey"],
+    ["the card said Thaddeus Quill, DOB 07/04/1971, and a key", "Thaddeus Quill"],
+    ["Ignatius Varga lives at 42 Willow Bend Rd now", "Ignatius Varga"],
+    ["apunto: nombre Fermín Ocaña Ruiz, fecha de nacimiento 03/09/1985", "Fermín Ocaña Ruiz"],
+  ])("redacts %j", (t, name) => expect(moderate(t).redacted).not.toContain(name));
+  it.each(["Call Me Maybe, 312-555-0100 is the karaoke line", "the Thursday Meeting at 1200 Main St"])(
+    "leaves ordinary capitalised words alone: %j",
+    (t) => expect(moderate(t).privacy.filter((p) => p.type === "name")).toEqual([]),
+  );
+});
