@@ -8,6 +8,9 @@ import fastifyJwt from "@fastify/jwt";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { createVerifier } from "./auth/verifier.ts";
 import type { Config } from "./config.ts";
+import type { Ctx } from "./core/context.ts";
+import { createPolicyCache } from "./core/policies.ts";
+import { memoryLimiter, type RateLimiter, redisLimiter } from "./core/rate-limit.ts";
 import { openStore } from "./db/open.ts";
 import type { Store } from "./db/store.ts";
 import { requireAuth } from "./http/auth.ts";
@@ -17,7 +20,7 @@ import { type Jobs, startJobs } from "./jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
-import { registerForumHandlers } from "./realtime/forum-handlers.ts";
+import { registerForumHandlers } from "./realtime/forum-events.ts";
 import { settled } from "./realtime/inflight.ts";
 import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
@@ -28,9 +31,6 @@ import { healthRoutes } from "./routes/health.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
 import { webRoutes } from "./routes/web.ts";
-import type { Ctx } from "./services/context.ts";
-import { createPolicyCache } from "./services/policies.ts";
-import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
 
 /** How long a draining node waits for handlers that still owe an ack. */
 const DRAIN_MS = 5_000;

@@ -4,9 +4,9 @@
  * outbox row in one unit of work, then announced on the staff feed.
  */
 import type { Case, CaseStatus } from "../../shared/types.ts";
+import { type Ctx, type Principal, requireStaff, tenantOf } from "../core/context.ts";
 import type { CaseOpening, CaseRow } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
-import { type Ctx, type Principal, requireStaff, tenantOf } from "./context.ts";
 
 /** Minimum tier a role sees: clinicians work tier 2 and above, everyone else all. */
 export const minTierFor = (p: Principal) => (p.role === "clinician" ? 2 : 1);

@@ -3,15 +3,15 @@
  * people react, and anyone may report it to staff anonymously.
  */
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
+import { announceCase, caseOpening, crisisOpening } from "../cases/cases.ts";
+import { type Ctx, isStaff, type Principal } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { announceCase, caseOpening, crisisOpening } from "./cases.ts";
-import { type Ctx, isStaff, type Principal } from "./context.ts";
-import { enforce } from "./enforce-verdict.ts";
-import { judge } from "./moderation.ts";
+import { enforce } from "../spine/enforce-verdict.ts";
+import { judge } from "../spine/judge.ts";
+import { announceAfterStore, announceReviewed } from "../staff/feed.ts";
 import { assertNotMuted } from "./mutes.ts";
 import { roomForMember } from "./rooms.ts";
-import { announceAfterStore, announceReviewed } from "./staff-feed.ts";
 
 /** A message the caller can act on: in their tenant, in a room they are in. */
 async function reachable(ctx: Ctx, p: Principal, messageId: string) {

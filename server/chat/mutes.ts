@@ -1,6 +1,7 @@
 /** Timed mutes, stored so that every node enforces them on send. */
+
+import type { Ctx } from "../core/context.ts";
 import { AppError } from "../errors.ts";
-import type { Ctx } from "./context.ts";
 
 /** Throw `muted` (with `until`) when the person is muted in the room now. */
 export async function assertNotMuted(ctx: Ctx, roomId: string, handle: string): Promise<void> {

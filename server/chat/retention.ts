@@ -3,8 +3,9 @@
  * their reactions. Cases keep their ids (the message they point at may be gone) and the audit
  * trail is never purged here: it is the record of what staff did.
  */
+
+import type { Ctx } from "../core/context.ts";
 import { nowIso } from "../ids.ts";
-import type { Ctx } from "./context.ts";
 
 /** Purge up to `batch` expired messages per tenant; returns how many were removed. */
 export async function purgeExpired(ctx: Ctx, now = Date.now(), batch = 1000): Promise<number> {

@@ -5,11 +5,11 @@
 import { PolicyError } from "../../moderation/index.ts";
 import type { CreateRoom } from "../../shared/schemas.ts";
 import type { JoinedRoom, Message, Room } from "../../shared/types.ts";
+import { type Ctx, isStaff, type Principal } from "../core/context.ts";
 import { toRoom } from "../db/rows.ts";
 import type { MemberRow, RoomRow } from "../db/store.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { type Ctx, isStaff, type Principal } from "./context.ts";
 
 /** Shown on every join (peer-support practice: SAMHSA, SMART Recovery online, 7 Cups). */
 export const GROUP_AGREEMENT = [

@@ -4,17 +4,17 @@
  */
 import type { MessageSend } from "../../shared/schemas.ts";
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
+import { crisisOpening } from "../cases/cases.ts";
+import { type Ctx, isStaff, type Principal } from "../core/context.ts";
 import { newMessage } from "../db/rows.ts";
 import { DuplicateError, type MessageRow } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
 import { sortableId } from "../ids.ts";
-import { crisisOpening } from "./cases.ts";
-import { type Ctx, isStaff, type Principal } from "./context.ts";
-import { enforce } from "./enforce-verdict.ts";
-import { judge } from "./moderation.ts";
+import { enforce } from "../spine/enforce-verdict.ts";
+import { judge } from "../spine/judge.ts";
+import { announceAfterStore } from "../staff/feed.ts";
 import { mutedError } from "./mutes.ts";
 import { assertMember, roomInTenant } from "./rooms.ts";
-import { announceAfterStore } from "./staff-feed.ts";
 
 export interface SendResult {
   message: Message;

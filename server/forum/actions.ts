@@ -5,14 +5,14 @@
  */
 import type { ForumEdit } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
+import { crisisOpening } from "../cases/cases.ts";
+import { type Ctx, type Principal, requireStaff } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { crisisOpening } from "./cases.ts";
-import { type Ctx, type Principal, requireStaff } from "./context.ts";
-import type { Decision } from "./enforce-verdict.ts";
-import { announceForumPost, broadcast } from "./forum-feed.ts";
-import { moderatePost, moderateReply } from "./forum-moderation.ts";
-import { toReply, toThread } from "./forum-views.ts";
+import type { Decision } from "../spine/enforce-verdict.ts";
+import { announceForumPost, broadcast } from "./feed.ts";
+import { moderatePost, moderateReply } from "./moderation.ts";
+import { toReply, toThread } from "./views.ts";
 
 /** The thread (and, with `replyId`, its reply) in the caller's tenant, or not_found. */
 async function target(ctx: Ctx, p: Principal, threadId: string, replyId?: string) {

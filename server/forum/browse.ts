@@ -22,10 +22,10 @@
  * visible, so later pages (`seq > cursor`) only ever grow at the end: nothing skipped or repeated.
  */
 import type { Reply, Thread } from "../../shared/types.ts";
+import type { Ctx, Principal } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
 import { invalid, notFound } from "../errors.ts";
-import type { Ctx, Principal } from "./context.ts";
-import { toReplies, toThread, toThreads } from "./forum-views.ts";
+import { toReplies, toThread, toThreads } from "./views.ts";
 
 export const DEFAULT_PAGE = 20;
 

@@ -5,11 +5,11 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Case, Reply, Thread } from "../../shared/types.ts";
-import { announceCase } from "./cases.ts";
-import type { Ctx } from "./context.ts";
-import type { Decision } from "./enforce-verdict.ts";
-import { feedView, heldView, toThread } from "./forum-views.ts";
-import { sendSupport } from "./support.ts";
+import { announceCase } from "../cases/cases.ts";
+import type { Ctx } from "../core/context.ts";
+import type { Decision } from "../spine/enforce-verdict.ts";
+import { sendSupport } from "../spine/support.ts";
+import { feedView, heldView, toThread } from "./views.ts";
 
 /** The queue item of a held or flagged post; a reply's thread is its context. */
 export async function forumHeldItem(

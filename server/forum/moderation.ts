@@ -5,9 +5,9 @@
  * stays with enforce(); this module only splits its redaction between the two fields.
  */
 import { redact } from "../../moderation/verdict.ts";
-import type { Ctx } from "./context.ts";
-import { type Decision, enforce } from "./enforce-verdict.ts";
-import { judge } from "./moderation.ts";
+import type { Ctx } from "../core/context.ts";
+import { type Decision, enforce } from "../spine/enforce-verdict.ts";
+import { judge } from "../spine/judge.ts";
 
 /** Joins title and body for judging, and in the staff queue's view of a held thread. */
 export const TITLE_SEPARATOR = "\n\n";

@@ -5,15 +5,15 @@
  */
 import type { ForumPost, ForumReply } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
+import { crisisOpening } from "../cases/cases.ts";
+import type { Ctx, Principal } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
 import { DuplicateError } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { crisisOpening } from "./cases.ts";
-import type { Ctx, Principal } from "./context.ts";
-import { announceForumPost, broadcast } from "./forum-feed.ts";
-import { moderatePost, moderateReply } from "./forum-moderation.ts";
-import { toReply, toThread } from "./forum-views.ts";
+import { announceForumPost, broadcast } from "./feed.ts";
+import { moderatePost, moderateReply } from "./moderation.ts";
+import { toReply, toThread } from "./views.ts";
 
 export interface PostResult {
   thread: Thread;

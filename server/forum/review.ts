@@ -5,9 +5,9 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Message } from "../../shared/types.ts";
-import { type Ctx, type Principal, requireStaff } from "./context.ts";
-import { broadcast, forumHeldItem } from "./forum-feed.ts";
-import { heldView, toReplies, toReply, toThread, toThreads } from "./forum-views.ts";
+import { type Ctx, type Principal, requireStaff } from "../core/context.ts";
+import { broadcast, forumHeldItem } from "./feed.ts";
+import { heldView, toReplies, toReply, toThread, toThreads } from "./views.ts";
 
 /** Whether a staff event's messageId names a forum thread or reply rather than a chat message. */
 export const forumKind = (id: string): "thread" | "reply" | null =>

@@ -3,8 +3,8 @@
  * right sockets on every node. Cross-node queries carry a timeout and fall back to this node.
  */
 import type { Member } from "../../shared/types.ts";
+import { type Bus, channel } from "../core/bus.ts";
 import type { Logger } from "../logger.ts";
-import { type Bus, channel } from "../services/bus.ts";
 import type { LanternServer } from "./types.ts";
 
 export function socketBus(io: LanternServer, log: Logger, timeoutMs: number): Bus {

@@ -1,13 +1,13 @@
 /** Participant events (PROTOCOL.md "Participant events"): thin edges over the services. */
 
 import * as S from "../../shared/schemas.ts";
+import * as actions from "../chat/message-actions.ts";
+import { assertNotMuted } from "../chat/mutes.ts";
+import * as rooms from "../chat/rooms.ts";
+import * as messages from "../chat/send.ts";
+import { channel } from "../core/bus.ts";
+import type { Ctx } from "../core/context.ts";
 import { forbidden } from "../errors.ts";
-import { channel } from "../services/bus.ts";
-import type { Ctx } from "../services/context.ts";
-import * as actions from "../services/message-actions.ts";
-import * as messages from "../services/messages.ts";
-import { assertNotMuted } from "../services/mutes.ts";
-import * as rooms from "../services/rooms.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
 import type { LanternSocket } from "./types.ts";

@@ -6,9 +6,9 @@
 import type { z } from "zod";
 import type { ClientToServerEvents } from "../../shared/events.ts";
 import { parse } from "../../shared/schemas.ts";
+import type { Principal } from "../core/context.ts";
 import { AppError, toErrorBody } from "../errors.ts";
 import type { Logger } from "../logger.ts";
-import type { Principal } from "../services/context.ts";
 import { begin } from "./inflight.ts";
 import type { LanternSocket } from "./types.ts";
 

@@ -6,12 +6,12 @@ import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { CLIENT_EVENTS } from "../../shared/events.ts";
 import type { TokenVerifier } from "../auth/verifier.ts";
-import { channel } from "../services/bus.ts";
-import type { Ctx } from "../services/context.ts";
+import { channel } from "../core/bus.ts";
+import type { Ctx } from "../core/context.ts";
+import { registerParticipantHandlers } from "./chat-events.ts";
 import { installHandshake, scheduleExpiry } from "./handshake.ts";
-import { registerParticipantHandlers } from "./participant-handlers.ts";
 import { announcePresence } from "./presence.ts";
-import { registerStaffHandlers } from "./staff-handlers.ts";
+import { registerStaffHandlers } from "./staff-events.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
 
 export type SocketRegistrar = (socket: LanternSocket, ctx: Ctx) => void;

@@ -1,10 +1,10 @@
 /** Staff events (PROTOCOL.md "Staff events"); participants get `forbidden` from the services. */
 import * as S from "../../shared/schemas.ts";
-import { channel } from "../services/bus.ts";
-import * as cases from "../services/cases.ts";
-import { type Ctx, requireStaff } from "../services/context.ts";
-import { remove } from "../services/message-actions.ts";
-import * as staff from "../services/staff-actions.ts";
+import * as cases from "../cases/cases.ts";
+import { remove } from "../chat/message-actions.ts";
+import { channel } from "../core/bus.ts";
+import { type Ctx, requireStaff } from "../core/context.ts";
+import * as staff from "../staff/actions.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
 import type { LanternSocket } from "./types.ts";

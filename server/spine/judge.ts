@@ -4,7 +4,7 @@
  */
 import { performance } from "node:perf_hooks";
 import { moderate, type PolicyKind, type Verdict } from "../../moderation/index.ts";
-import type { Ctx } from "./context.ts";
+import type { Ctx } from "../core/context.ts";
 
 export function judge(
   ctx: Ctx,

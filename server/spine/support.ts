@@ -3,7 +3,7 @@
  * tenant's crisis resources (988 by default). Never shown to anyone else.
  */
 import type { SupportPayload } from "../../shared/types.ts";
-import type { Ctx } from "./context.ts";
+import type { Ctx } from "../core/context.ts";
 
 const TEXT: Record<number, string> = {
   2: "It sounds like things are really heavy right now. You're not alone: a peer specialist has been let know and will check in. If you want to talk to someone now, these lines are free and open 24/7.",

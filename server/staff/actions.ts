@@ -6,10 +6,10 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Message } from "../../shared/types.ts";
+import { type Ctx, type Principal, requireStaff } from "../core/context.ts";
 import { notFound } from "../errors.ts";
-import { type Ctx, type Principal, requireStaff } from "./context.ts";
-import { approveForum, forumKind, heldForumItems, rejectForum } from "./forum-review.ts";
-import { announceReviewed, heldItem } from "./staff-feed.ts";
+import { approveForum, forumKind, heldForumItems, rejectForum } from "../forum/review.ts";
+import { announceReviewed, heldItem } from "./feed.ts";
 
 /** The held queue of the tenant (chat messages, then forum posts), each with its findings and context. */
 export async function heldQueue(ctx: Ctx, p: Principal): Promise<HeldItem[]> {

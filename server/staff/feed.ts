@@ -5,10 +5,10 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Case, Message, MessageStatus } from "../../shared/types.ts";
-import { announceCase } from "./cases.ts";
-import type { Ctx, Principal } from "./context.ts";
-import type { Decision } from "./enforce-verdict.ts";
-import { sendSupport } from "./support.ts";
+import { announceCase } from "../cases/cases.ts";
+import type { Ctx, Principal } from "../core/context.ts";
+import type { Decision } from "../spine/enforce-verdict.ts";
+import { sendSupport } from "../spine/support.ts";
 
 /** How many earlier messages a reviewer sees around a held or flagged one. */
 export const CONTEXT_MESSAGES = 3;

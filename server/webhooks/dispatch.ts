@@ -3,7 +3,7 @@
  * a row, across nodes), POSTs them signed, and retries failures with exponential back-off.
  */
 import { createHmac } from "node:crypto";
-import type { Ctx } from "./context.ts";
+import type { Ctx } from "../core/context.ts";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 30_000;

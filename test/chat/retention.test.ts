@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purgeExpired } from "../../server/services/retention.ts";
+import { purgeExpired } from "../../server/chat/retention.ts";
 import { call, createRoom, startServer, type TestServer } from "../helpers/server.ts";
 
 let server: TestServer;

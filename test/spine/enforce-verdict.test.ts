@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { moderate } from "../../moderation/index.ts";
-import { enforce } from "../../server/services/enforce-verdict.ts";
+import { enforce } from "../../server/spine/enforce-verdict.ts";
 
 describe("enforcing a verdict", () => {
   it("stores only the redacted text and moves every finding onto it", () => {
