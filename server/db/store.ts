@@ -263,6 +263,8 @@ export interface Store {
   lastReplySeqBy(threadIds: string[], snapshot: number): Promise<Map<string, number>>;
   repliesAfter(threadId: string, afterSeq: number, limit: number): Promise<ReplyRow[]>;
   heldPosts(tenant: string, limit?: number): Promise<{ threads: ThreadRow[]; replies: ReplyRow[] }>;
+  /** Which kind of text an id names in the tenant (a chat message, a forum thread or reply), if any. */
+  textKind(tenant: string, id: string): Promise<"message" | "thread" | "reply" | undefined>;
 
   // Retention
   /** Purge up to `batch` of the tenant's messages created before `cutoff`, with their reactions. */

@@ -365,6 +365,47 @@ describe.each(backends.filter((b) => b.name === "sqlite" || !pgReason || require
       expect((await verifyAudit(store, T)).ok).toBe(true);
     });
 
+    it("names the kind of text an id is, in its tenant only, whatever its prefix", async () => {
+      await open();
+      await store.storeMessage(message("x_1", "c1"), null);
+      await store.postThread(
+        {
+          id: "x_2",
+          tenant: T,
+          authorHandle: "u_a",
+          clientId: "c2",
+          title: "Title",
+          body: "Body",
+          status: "visible",
+          tags: [],
+          action: "allow",
+          reasons: [],
+          findings: [],
+        },
+        null,
+      );
+      await store.postReply(
+        {
+          id: "x_3",
+          tenant: T,
+          threadId: "x_2",
+          authorHandle: "u_b",
+          clientId: "c3",
+          body: "Reply",
+          status: "held",
+          action: "hold",
+          reasons: [],
+          findings: [],
+        },
+        null,
+      );
+      expect(await store.textKind(T, "x_1")).toBe("message");
+      expect(await store.textKind(T, "x_2")).toBe("thread");
+      expect(await store.textKind(T, "x_3")).toBe("reply");
+      expect(await store.textKind(T, "nope")).toBeUndefined();
+      expect(await store.textKind("other", "x_1")).toBeUndefined();
+    });
+
     it("chains the audit trail and pages it newest first", async () => {
       await open();
       for (let i = 0; i < 5; i++)

@@ -946,6 +946,14 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
         return { thread: null, reply: reply!, hadSeq, author: row.author };
       });
     },
+    async textKind(tenant, id) {
+      const r = await db.execute<{ kind: "message" | "thread" | "reply" }>(sql`
+        select 'message' as kind from messages where id = ${id} and tenant = ${tenant}
+        union all select 'thread' from threads where id = ${id} and tenant = ${tenant}
+        union all select 'reply' from replies where id = ${id} and tenant = ${tenant}
+        limit 1`);
+      return r.rows[0]?.kind;
+    },
     async findThread(tenant, id) {
       const [r] = await db
         .select()

@@ -547,6 +547,11 @@ export function openSqliteStore(path: string): Store & { db: Db } {
     async heldPosts(tenant, limit) {
       return pages.heldPosts(db, tenant, limit);
     },
+    async textKind(tenant, id) {
+      if (msgs.findMessage(db, tenant, id)) return "message";
+      if (forum.findThread(db, tenant, id)) return "thread";
+      return forum.findReply(db, tenant, id) ? "reply" : undefined;
+    },
 
     async purgeExpired(tenant, cutoff, batch) {
       return transaction(db, () => {
