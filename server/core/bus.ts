@@ -27,12 +27,3 @@ export interface Bus {
   /** Take one person's sockets out of a room on every node. */
   removeFromRoom(roomId: string, tenant: string, handle: string): void;
 }
-
-/** Socket.IO room names, one place. */
-export const channel = {
-  room: (roomId: string) => `room:${roomId}`,
-  user: (tenant: string, handle: string) => `user:${tenant}:${handle}`,
-  staff: (tenant: string) => `staff:${tenant}`,
-  staffTier2: (tenant: string) => `staff2:${tenant}`,
-  forum: (tenant: string) => `forum:${tenant}`,
-};

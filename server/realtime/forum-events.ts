@@ -3,11 +3,11 @@
  * `forum:edit`, `forum:delete`, `forum:remove`, `forum:lock`): thin edges over the forum services.
  */
 import * as S from "../../shared/schemas.ts";
-import { channel } from "../core/bus.ts";
 import type { Ctx } from "../core/context.ts";
 import * as actions from "../forum/actions.ts";
 import { listThreads } from "../forum/browse.ts";
 import * as forum from "../forum/post.ts";
+import { channel } from "./channels.ts";
 import { handle } from "./handler.ts";
 import type { LanternSocket } from "./types.ts";
 

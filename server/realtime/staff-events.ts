@@ -2,9 +2,9 @@
 import * as S from "../../shared/schemas.ts";
 import * as cases from "../cases/cases.ts";
 import { remove } from "../chat/message-actions.ts";
-import { channel } from "../core/bus.ts";
 import { type Ctx, requireStaff } from "../core/context.ts";
 import * as staff from "../staff/actions.ts";
+import { channel } from "./channels.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
 import type { LanternSocket } from "./types.ts";
