@@ -3,13 +3,13 @@
  * people react, and anyone may report it to staff anonymously.
  */
 import type { Message, ModerationOutcome } from "../../shared/types.ts";
-import { announceCase, caseOpening, crisisOpening } from "../cases/cases.ts";
+import { announceCase, caseOpening } from "../cases/cases.ts";
 import { type Ctx, isStaff, type Principal } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
+import type { MessageRow } from "../db/store.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { enforce } from "../spine/enforce-verdict.ts";
-import { judge } from "../spine/judge.ts";
-import { announceAfterStore, announceReviewed } from "../staff/feed.ts";
+import { write } from "../spine/spine.ts";
+import { announceReviewed } from "../staff/held.ts";
 import { assertNotMuted } from "./mutes.ts";
 import { roomForMember } from "./rooms.ts";
 
@@ -21,15 +21,11 @@ async function reachable(ctx: Ctx, p: Principal, messageId: string) {
   return { row, room };
 }
 
-/** What the room may see of a message: never the text of a held one. */
-export function roomView(m: Message): Message {
-  return m.status === "held" ? { ...m, body: "" } : m;
-}
-
-async function toMessage(ctx: Ctx, tenant: string, row: Parameters<Ctx["store"]["toMessages"]>[1][number]) {
+async function toMessage(ctx: Ctx, tenant: string, row: MessageRow) {
   return (await ctx.store.toMessages(tenant, [row]))[0]!;
 }
 
+/** The author edits a live message; the new text goes through the spine like a send. */
 export async function edit(
   ctx: Ctx,
   p: Principal,
@@ -40,24 +36,8 @@ export async function edit(
   if (row.authorHandle !== p.handle) throw forbidden("you can only edit your own messages");
   if (!isLive(row.status)) throw new AppError("conflict", `message is ${row.status}`);
   await assertNotMuted(ctx, room.id, p.handle);
-  const d = enforce(body, judge(ctx, p.tenant, room.kind as "group", room.id, room.policy, body));
-  const { row: updated, caseOpened } = await ctx.store.editMessage(
-    row.id,
-    {
-      body: d.body,
-      status: d.status,
-      action: d.outcome.action,
-      reasons: d.outcome.reasons,
-      findings: d.findings,
-      level: d.level,
-      category: d.category,
-    },
-    crisisOpening(ctx, p, d, { roomId: room.id, messageId: row.id }),
-  );
-  const message = await toMessage(ctx, p.tenant, updated);
-  ctx.bus.toRoom(room.id, "message:updated", roomView(message));
-  await announceAfterStore(ctx, p, { message, decision: d, caseOpened });
-  return { message, moderation: d.outcome };
+  const written = await write(ctx, p, { kind: "message-edit", room, target: row, body });
+  return { message: written.view, moderation: written.moderation };
 }
 
 /** Delete a message: its author may, and staff may delete any (with an audit row). */

@@ -5,13 +5,12 @@
  */
 import type { ForumEdit } from "../../shared/schemas.ts";
 import type { ModerationOutcome, Reply, Thread } from "../../shared/types.ts";
-import { crisisOpening } from "../cases/cases.ts";
 import { type Ctx, type Principal, requireStaff } from "../core/context.ts";
 import { isLive } from "../db/rows.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import type { Decision } from "../spine/enforce-verdict.ts";
-import { announceForumPost, broadcast } from "./feed.ts";
-import { moderatePost, moderateReply } from "./moderation.ts";
+import { carryOut } from "../spine/carry-out.ts";
+import { postChanged } from "../spine/consequences.ts";
+import { write } from "../spine/spine.ts";
 import { toReply, toThread } from "./views.ts";
 
 /** The thread (and, with `replyId`, its reply) in the caller's tenant, or not_found. */
@@ -23,15 +22,7 @@ async function target(ctx: Ctx, p: Principal, threadId: string, replyId?: string
   return { thread, reply };
 }
 
-const changes = (d: Decision) => ({
-  body: d.body,
-  status: d.status,
-  action: d.outcome.action,
-  reasons: d.outcome.reasons,
-  findings: d.findings,
-});
-
-/** The author edits a live thread (title and/or body) or reply; the new text is moderated again. */
+/** The author edits a live thread (title and/or body) or reply; the new text goes through the spine. */
 export async function edit(
   ctx: Ctx,
   p: Principal,
@@ -41,30 +32,13 @@ export async function edit(
   const row = reply ?? thread;
   if (row.authorHandle !== p.handle) throw forbidden("you can only edit your own posts");
   if (!isLive(row.status)) throw new AppError("conflict", `post is ${row.status}`);
-  const d: Decision & { title?: string } = reply
-    ? moderateReply(ctx, p.tenant, input.body)
-    : moderatePost(ctx, p.tenant, input.title ?? thread.title, input.body);
-  const crisis = crisisOpening(ctx, p, d, { threadId: thread.id, replyId: reply?.id ?? null });
-  let post: Thread | Reply;
-  let parent: Thread | undefined;
-  let caseOpened: Awaited<ReturnType<Ctx["store"]["editThread"]>>["caseOpened"];
   if (reply) {
-    const stored = await ctx.store.editReply(reply.id, changes(d), crisis);
-    post = await toReply(ctx.store, p.tenant, stored.row);
-    parent = stored.parent ? await toThread(ctx.store, p.tenant, stored.parent) : undefined;
-    caseOpened = stored.caseOpened;
-  } else {
-    const stored = await ctx.store.editThread(
-      thread.id,
-      { ...changes(d), title: d.title ?? thread.title },
-      crisis,
-    );
-    post = await toThread(ctx.store, p.tenant, stored.row);
-    caseOpened = stored.caseOpened;
+    const w = await write(ctx, p, { kind: "reply-edit", thread, target: reply, body: input.body });
+    return { reply: w.view, moderation: w.moderation };
   }
-  broadcast(ctx, p.tenant, post, parent);
-  await announceForumPost(ctx, p.tenant, p.handle, { post, decision: d, caseOpened });
-  return { ...(reply ? { reply: post as Reply } : { thread: post as Thread }), moderation: d.outcome };
+  const title = input.title ?? thread.title;
+  const w = await write(ctx, p, { kind: "thread-edit", target: thread, title, body: input.body });
+  return { thread: w.view, moderation: w.moderation };
 }
 
 /**
@@ -95,14 +69,11 @@ export async function remove(
     : null;
   if (reply) {
     const stored = await ctx.store.removeReply(reply.id, entry);
-    const parent = stored.parent ? await toThread(ctx.store, p.tenant, stored.parent) : undefined;
-    broadcast(ctx, p.tenant, await toReply(ctx.store, p.tenant, stored.row), parent);
+    const parent = stored.parent ? await toThread(ctx.store, p.tenant, stored.parent) : null;
+    carryOut(ctx, p.tenant, postChanged(await toReply(ctx.store, p.tenant, stored.row), parent));
   } else {
-    broadcast(
-      ctx,
-      p.tenant,
-      await toThread(ctx.store, p.tenant, await ctx.store.removeThread(thread.id, entry)),
-    );
+    const removed = await ctx.store.removeThread(thread.id, entry);
+    carryOut(ctx, p.tenant, postChanged(await toThread(ctx.store, p.tenant, removed)));
   }
 }
 
@@ -124,6 +95,6 @@ export async function lock(
     details: { reason },
   });
   const out = await toThread(ctx.store, p.tenant, row);
-  if (isLive(row.status)) broadcast(ctx, p.tenant, out);
+  if (isLive(row.status)) carryOut(ctx, p.tenant, postChanged(out));
   return out;
 }

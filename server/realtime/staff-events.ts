@@ -4,6 +4,7 @@ import * as cases from "../cases/cases.ts";
 import { remove } from "../chat/message-actions.ts";
 import { type Ctx, requireStaff } from "../core/context.ts";
 import * as staff from "../staff/actions.ts";
+import * as held from "../staff/held.ts";
 import { channel } from "./channels.ts";
 import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
@@ -17,15 +18,15 @@ export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
     // Clinicians work escalated cases (tier 2); peer specialists and admins see the whole feed.
     await socket.join(p.role === "clinician" ? channel.staffTier2(p.tenant) : channel.staff(p.tenant));
     return {
-      held: p.role === "clinician" ? [] : await staff.heldQueue(ctx, p),
+      held: p.role === "clinician" ? [] : await held.heldQueue(ctx, p),
       cases: await cases.casesFor(ctx, p),
     };
   });
   handle(socket, log, "mod:approve", S.modApprove, async ({ messageId }, p) => ({
-    message: await staff.approve(ctx, p, messageId),
+    message: await held.approve(ctx, p, messageId),
   }));
   handle(socket, log, "mod:reject", S.modReject, async ({ messageId, reason }, p) => {
-    await staff.reject(ctx, p, messageId, reason);
+    await held.reject(ctx, p, messageId, reason);
     return {};
   });
   handle(socket, log, "mod:delete", S.modDelete, async ({ messageId, reason }, p) => {

@@ -7,7 +7,7 @@ import * as cases from "../cases/cases.ts";
 import { type Ctx, requireStaff } from "../core/context.ts";
 import { parse, parsed } from "../http/errors.ts";
 import { judge } from "../spine/judge.ts";
-import { heldQueue } from "../staff/actions.ts";
+import { heldQueue } from "../staff/held.ts";
 
 const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
 const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });

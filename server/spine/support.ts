@@ -3,7 +3,6 @@
  * tenant's crisis resources (988 by default). Never shown to anyone else.
  */
 import type { SupportPayload } from "../../shared/types.ts";
-import type { Ctx } from "../core/context.ts";
 
 const TEXT: Record<number, string> = {
   2: "It sounds like things are really heavy right now. You're not alone: a peer specialist has been let know and will check in. If you want to talk to someone now, these lines are free and open 24/7.",
@@ -11,20 +10,11 @@ const TEXT: Record<number, string> = {
   4: "Your safety matters most right now. If you or someone with you is in danger or not breathing, call emergency services now. A peer specialist has been alerted.",
 };
 
-/** Send the author (every socket of theirs) the crisis resources for a text they wrote. */
-export function sendSupport(
-  ctx: Ctx,
-  tenant: string,
-  handle: string,
+/** The support payload for the author of a text at crisis `level`, with the tenant's resources. */
+export function supportFor(
   messageId: string,
   level: number,
-): void {
-  const resources = ctx.config.tenants.get(tenant)?.crisisResources ?? [];
-  const payload: SupportPayload = {
-    messageId,
-    level,
-    text: TEXT[Math.min(Math.max(level, 2), 4)]!,
-    resources,
-  };
-  ctx.bus.toUser(tenant, handle, "support", payload);
+  resources: SupportPayload["resources"],
+): SupportPayload {
+  return { messageId, level, text: TEXT[Math.min(Math.max(level, 2), 4)]!, resources };
 }
