@@ -20,9 +20,8 @@ import { type Jobs, startJobs } from "./jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
-import { registerForumHandlers } from "./realtime/forum-events.ts";
 import { settled } from "./realtime/inflight.ts";
-import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
+import { attachHandlers, createIo } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -109,8 +108,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     policies: createPolicyCache(config),
     limiter,
   };
-  const registrars: SocketRegistrar[] = [registerForumHandlers];
-  attachHandlers(io, ctx, verify, registrars);
+  attachHandlers(io, ctx, verify);
 
   let draining = false;
   await app.register(healthRoutes, {

@@ -2,18 +2,27 @@
 import * as S from "../../shared/schemas.ts";
 import * as cases from "../cases/cases.ts";
 import { remove } from "../chat/message-actions.ts";
-import { type Ctx, requireStaff } from "../core/context.ts";
+import { requireStaff } from "../core/context.ts";
 import * as staff from "../staff/actions.ts";
 import * as held from "../staff/held.ts";
 import { channel } from "./channels.ts";
-import { handle } from "./handler.ts";
 import { announcePresence } from "./presence.ts";
-import type { LanternSocket } from "./types.ts";
+import { event, type Table } from "./table.ts";
 
-export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
-  const log = ctx.log;
+export type StaffEvent =
+  | "mod:subscribe"
+  | "mod:approve"
+  | "mod:reject"
+  | "mod:delete"
+  | "mod:mute"
+  | "mod:unmute"
+  | "mod:remove"
+  | "case:ack"
+  | "case:escalate"
+  | "case:resolve";
 
-  handle(socket, log, "mod:subscribe", S.empty, async (_, p) => {
+export const staffEvents = {
+  "mod:subscribe": event(S.empty).run(async (_, p, { ctx, socket }) => {
     requireStaff(p);
     // Clinicians work escalated cases (tier 2); peer specialists and admins see the whole feed.
     await socket.join(p.role === "clinician" ? channel.staffTier2(p.tenant) : channel.staff(p.tenant));
@@ -21,38 +30,38 @@ export function registerStaffHandlers(socket: LanternSocket, ctx: Ctx): void {
       held: p.role === "clinician" ? [] : await held.heldQueue(ctx, p),
       cases: await cases.casesFor(ctx, p),
     };
-  });
-  handle(socket, log, "mod:approve", S.modApprove, async ({ messageId }, p) => ({
+  }),
+  "mod:approve": event(S.modApprove).run(async ({ messageId }, p, { ctx }) => ({
     message: await held.approve(ctx, p, messageId),
-  }));
-  handle(socket, log, "mod:reject", S.modReject, async ({ messageId, reason }, p) => {
+  })),
+  "mod:reject": event(S.modReject).run(async ({ messageId, reason }, p, { ctx }) => {
     await held.reject(ctx, p, messageId, reason);
     return {};
-  });
-  handle(socket, log, "mod:delete", S.modDelete, async ({ messageId, reason }, p) => {
+  }),
+  "mod:delete": event(S.modDelete).run(async ({ messageId, reason }, p, { ctx }) => {
     requireStaff(p);
     await remove(ctx, p, messageId, reason);
     return {};
-  });
-  handle(socket, log, "mod:mute", S.modMute, async ({ roomId, userId, minutes, reason }, p) => ({
+  }),
+  "mod:mute": event(S.modMute).run(async ({ roomId, userId, minutes, reason }, p, { ctx }) => ({
     until: await staff.mute(ctx, p, roomId, userId, minutes, reason),
-  }));
-  handle(socket, log, "mod:unmute", S.modUnmute, async ({ roomId, userId }, p) => {
+  })),
+  "mod:unmute": event(S.modUnmute).run(async ({ roomId, userId }, p, { ctx }) => {
     await staff.unmute(ctx, p, roomId, userId);
     return {};
-  });
-  handle(socket, log, "mod:remove", S.modRemove, async ({ roomId, userId, reason }, p) => {
+  }),
+  "mod:remove": event(S.modRemove).run(async ({ roomId, userId, reason }, p, { ctx }) => {
     await staff.removeMember(ctx, p, roomId, userId, reason);
     announcePresence(ctx, roomId);
     return {};
-  });
-  handle(socket, log, "case:ack", S.caseAck, async ({ caseId }, p) => ({
+  }),
+  "case:ack": event(S.caseAck).run(async ({ caseId }, p, { ctx }) => ({
     case: await cases.ackCase(ctx, p, caseId),
-  }));
-  handle(socket, log, "case:escalate", S.caseEscalate, async ({ caseId, note }, p) => ({
+  })),
+  "case:escalate": event(S.caseEscalate).run(async ({ caseId, note }, p, { ctx }) => ({
     case: await cases.escalateCase(ctx, p, caseId, note),
-  }));
-  handle(socket, log, "case:resolve", S.caseResolve, async ({ caseId, note }, p) => ({
+  })),
+  "case:resolve": event(S.caseResolve).run(async ({ caseId, note }, p, { ctx }) => ({
     case: await cases.resolveCase(ctx, p, caseId, note),
-  }));
-}
+  })),
+} satisfies Table<StaffEvent>;
