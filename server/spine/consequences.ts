@@ -6,7 +6,7 @@
 import type { HeldItem } from "../../shared/events.ts";
 import type { Message, Notice, Reply, Thread } from "../../shared/types.ts";
 import { roomView } from "../chat/views.ts";
-import { feedView, heldView } from "../forum/views.ts";
+import { FORUM_ROOM, feedView, heldView } from "../forum/views.ts";
 import { supportFor } from "./support.ts";
 import type { Consequence, Placed, StoredReview, StoredText } from "./write.ts";
 
@@ -111,7 +111,7 @@ export function afterReview(r: StoredReview): Consequence[] {
     out.push({
       to: { user: r.author },
       event: "notice",
-      payload: { code: "rejected", message: REJECTED_POST, messageId: r.id, roomId: "forum" },
+      payload: { code: "rejected", message: REJECTED_POST, messageId: r.id, roomId: FORUM_ROOM },
     });
   }
   const status =

@@ -17,18 +17,9 @@ export type TextWrite =
   | { kind: "reply-edit"; thread: ThreadRow; target: ReplyRow; body: string };
 
 export type WriteKind = TextWrite["kind"];
-export const WRITE_KINDS = [
-  "message",
-  "message-edit",
-  "thread",
-  "thread-edit",
-  "reply",
-  "reply-edit",
-] as const satisfies readonly WriteKind[];
 
 /** The three kinds of text that can be held for review. */
 export type HeldKind = "message" | "thread" | "reply";
-export const HELD_KINDS = ["message", "thread", "reply"] as const satisfies readonly HeldKind[];
 
 /** A reviewer's decision on a held item, routed by its kind. */
 export type Review =
