@@ -7,19 +7,10 @@ import * as actions from "../forum/actions.ts";
 import { listThreads } from "../forum/browse.ts";
 import * as forum from "../forum/post.ts";
 import { channel } from "./channels.ts";
-import { event, type Table } from "./table.ts";
+import { type ClientEvent, event, type Table } from "./table.ts";
 
 /** How many threads `forum:subscribe` answers with (the rest via GET /api/forum/threads?cursor=). */
 const SUBSCRIBE_PAGE = 50;
-
-export type ForumEvent =
-  | "forum:subscribe"
-  | "forum:post"
-  | "forum:reply"
-  | "forum:edit"
-  | "forum:delete"
-  | "forum:remove"
-  | "forum:lock";
 
 export const forumEvents = {
   "forum:subscribe": event(S.empty).run(async (_, p, { ctx, socket }) => {
@@ -41,4 +32,4 @@ export const forumEvents = {
   "forum:lock": event(S.forumLock).run(async ({ threadId, locked, reason }, p, { ctx }) => ({
     thread: await actions.lock(ctx, p, threadId, locked, reason),
   })),
-} satisfies Table<ForumEvent>;
+} satisfies Partial<Table<ClientEvent>>;

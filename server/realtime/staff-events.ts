@@ -7,19 +7,7 @@ import * as staff from "../staff/actions.ts";
 import * as held from "../staff/held.ts";
 import { channel } from "./channels.ts";
 import { announcePresence } from "./presence.ts";
-import { event, type Table } from "./table.ts";
-
-export type StaffEvent =
-  | "mod:subscribe"
-  | "mod:approve"
-  | "mod:reject"
-  | "mod:delete"
-  | "mod:mute"
-  | "mod:unmute"
-  | "mod:remove"
-  | "case:ack"
-  | "case:escalate"
-  | "case:resolve";
+import { type ClientEvent, event, type Table } from "./table.ts";
 
 export const staffEvents = {
   "mod:subscribe": event(S.empty).run(async (_, p, { ctx, socket }) => {
@@ -64,4 +52,4 @@ export const staffEvents = {
   "case:resolve": event(S.caseResolve).run(async ({ caseId, note }, p, { ctx }) => ({
     case: await cases.resolveCase(ctx, p, caseId, note),
   })),
-} satisfies Table<StaffEvent>;
+} satisfies Partial<Table<ClientEvent>>;
