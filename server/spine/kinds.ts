@@ -7,7 +7,7 @@ import type { Case, ModerationOutcome } from "../../shared/types.ts";
 import { crisisOpening } from "../cases/cases.ts";
 import type { Ctx, Principal } from "../core/context.ts";
 import { newMessage } from "../db/rows.ts";
-import type { MessageRow, ReplyRow, ThreadRow } from "../db/store.ts";
+import type { CaseChange, MessageRow, ReplyRow, ThreadRow } from "../db/store.ts";
 import { moderatePost, moderateReply } from "../forum/moderation.ts";
 import { toReply, toThread } from "../forum/views.ts";
 import { newId, sortableId } from "../ids.ts";
@@ -52,6 +52,9 @@ const moderated = (d: Decision) => ({
   findings: d.findings,
 });
 
+/** A new text's case, when its unit of work opened one. */
+const opened = (c: Case | null): CaseChange | null => (c ? { case: c, isNew: true } : null);
+
 /** The table whose unique clientId key refuses a second new write of this kind. */
 export const CLIENT_ID_TABLE: Partial<Record<WriteKind, string>> = {
   message: "messages",
@@ -61,14 +64,15 @@ export const CLIENT_ID_TABLE: Partial<Record<WriteKind, string>> = {
 
 /**
  * Store a moderated text with its crisis case in one unit of work of the store (no other I/O
- * happens inside it), then give the wire shape of what was kept.
+ * happens inside it), then give the wire shape of what was kept. An edit adds to the case its
+ * text already has open instead of opening another (issue 15).
  */
 export async function storeText(
   ctx: Ctx,
   p: Principal,
   w: TextWrite,
   d: TextDecision,
-): Promise<{ item: Placed; caseOpened: Case | null }> {
+): Promise<{ item: Placed; case: CaseChange | null }> {
   const { store } = ctx;
   const me = authorOf(p);
   switch (w.kind) {
@@ -92,7 +96,7 @@ export async function storeText(
       // Just stored by the caller: no reactions yet and the author is known, so nothing to read back.
       return {
         item: { where: "room", roomId: w.room.id, message: newMessage(s.row, me) },
-        caseOpened: s.caseOpened,
+        case: opened(s.caseOpened),
       };
     }
     case "message-edit": {
@@ -103,7 +107,7 @@ export async function storeText(
         crisis,
       );
       const [message] = await store.toMessages(p.tenant, [s.row]); // its reactions stay
-      return { item: { where: "room", roomId: w.room.id, message: message! }, caseOpened: s.caseOpened };
+      return { item: { where: "room", roomId: w.room.id, message: message! }, case: s.crisisCase };
     }
     case "thread": {
       const id = newId("t");
@@ -121,13 +125,13 @@ export async function storeText(
         crisis,
       );
       const post = await toThread(store, p.tenant, s.row, me);
-      return { item: { where: "forum", post, parent: null }, caseOpened: s.caseOpened };
+      return { item: { where: "forum", post, parent: null }, case: opened(s.caseOpened) };
     }
     case "thread-edit": {
       const crisis = crisisOpening(ctx, p, d, { threadId: w.target.id, replyId: null });
       const s = await store.editThread(w.target.id, { ...moderated(d), title: d.title ?? w.title }, crisis);
       const post = await toThread(store, p.tenant, s.row);
-      return { item: { where: "forum", post, parent: null }, caseOpened: s.caseOpened };
+      return { item: { where: "forum", post, parent: null }, case: s.crisisCase };
     }
     case "reply":
     case "reply-edit": {
@@ -149,7 +153,10 @@ export async function storeText(
           : await store.editReply(id, moderated(d), crisis);
       const post = await toReply(store, p.tenant, s.row, w.kind === "reply" ? me : undefined);
       const parent = s.parent ? await toThread(store, p.tenant, s.parent) : null;
-      return { item: { where: "forum", post, parent }, caseOpened: s.caseOpened };
+      return {
+        item: { where: "forum", post, parent },
+        case: "crisisCase" in s ? s.crisisCase : opened(s.caseOpened),
+      };
     }
   }
 }

@@ -40,7 +40,7 @@ export async function write<W extends TextWrite>(ctx: Ctx, p: Principal, w: W): 
     decision: d,
     item: stored.item,
     context: told ? await staffContext(ctx, p.tenant, w, stored.item) : [],
-    case: stored.caseOpened ? { case: stored.caseOpened, isNew: true } : null,
+    case: stored.case,
     resources: d.support ? (ctx.config.tenants.get(p.tenant)?.crisisResources ?? []) : [],
   };
   carryOut(ctx, p.tenant, afterWrite(s));

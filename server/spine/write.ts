@@ -2,9 +2,9 @@
  * The vocabulary of the spine: the moderated writes and staff reviews it is given, what their
  * unit of work stored (as wire shapes), and the consequences that follow, as plain data.
  */
-import type { Case, Message, Reply, SupportPayload, Thread } from "../../shared/types.ts";
+import type { Message, Reply, SupportPayload, Thread } from "../../shared/types.ts";
 import type { EventName, EventPayload } from "../core/bus.ts";
-import type { MessageRow, ReplyRow, RoomRow, ThreadRow } from "../db/store.ts";
+import type { CaseChange, MessageRow, ReplyRow, RoomRow, ThreadRow } from "../db/store.ts";
 import type { Decision } from "./enforce-verdict.ts";
 
 /** A text someone wrote, not yet moderated: what it is, where it goes and what it says. */
@@ -40,12 +40,6 @@ export interface ViewOf {
 export type Placed =
   | { where: "room"; roomId: string; message: Message }
   | { where: "forum"; post: Thread | Reply; parent: Thread | null };
-
-/** A case the unit of work opened (or, for issue 15's edits, added to). */
-export interface CaseChange {
-  case: Case;
-  isNew: boolean;
-}
 
 /** What the unit of work of a text write stored, with what a reviewer sees around it. */
 export interface StoredText {
