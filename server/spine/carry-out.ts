@@ -12,7 +12,7 @@ export function carryOut(ctx: Ctx, tenant: string, list: readonly Consequence[])
     // for all of them here, where they are only passed on.
     const { to, event, payload } = c as Extract<Consequence, { event: "notice" }>;
     if ("room" in to) {
-      ctx.bus.toRoom(to.room, event, payload);
+      ctx.bus.toRoom(to.room, event, payload, to.except ? { tenant, handle: to.except } : undefined);
       if (c.event === "message:new") ctx.metrics.messagesOut.inc({ kind: "new" });
     } else if ("user" in to) ctx.bus.toUser(tenant, to.user, event, payload);
     else if ("staff" in to) ctx.bus.toStaff(tenant, event, payload, to.staff);

@@ -70,7 +70,7 @@ export interface StoredReview {
 
 /** Who hears an event; the realtime layer turns this into Socket.IO rooms. */
 export type Audience =
-  | { room: string }
+  | { room: string; except?: string } // `except`: a handle of the tenant left out (e.g. the typist)
   | { user: string }
   | { staff: number } // the case tier: 2 reaches clinicians too
   | { forum: true };
