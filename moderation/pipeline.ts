@@ -2,16 +2,16 @@
  * The moderation pipeline: normalize -> detectors (crisis, privacy, solicitation, keywords)
  * -> policy -> Verdict. Pure and synchronous; the server enforces the verdict elsewhere.
  */
-import { detectCrisis } from "./detectors/crisis.ts";
+import { crisisDetector } from "./detectors/crisis.ts";
 import { detectPrivacy } from "./detectors/privacy/index.ts";
+import type { Scan } from "./detectors/scan.ts";
 import { detectSolicitation } from "./detectors/solicitation.ts";
 import { splitRunTogether } from "./lexicon/segment.ts";
 import { tokenize } from "./lexicon/tokens.ts";
-import { modelWords } from "./model/words.ts";
 import { normalize } from "./normalize/normalize.ts";
 import { digitView, plainView } from "./normalize/plain.ts";
 import { defaultPolicy } from "./policy/defaults.ts";
-import { detectKeywords } from "./policy/keywords.ts";
+import { keywordDetector } from "./policy/keywords.ts";
 import type { Policy, Verdict } from "./types.ts";
 import { decide } from "./verdict.ts";
 
@@ -31,15 +31,24 @@ export function moderate(text: string, policy: Policy = GROUP): Verdict {
   const norm = normalize(judged);
   const tokens = tokenize(norm.text);
   const plain = plainView(judged);
+  // run-together words split for the lexicon detectors; privacy and keywords see words as typed
+  const base: Scan = {
+    original: judged,
+    norm,
+    tokens,
+    words: splitRunTogether(tokens),
+    plain,
+    digits: digitView(plain.text),
+    found: [],
+    privacy: [],
+  };
+  const found = detectPrivacy(base);
   const disabled = policy.privacy.disabled;
-  const found = detectPrivacy({ original: judged, plain, digits: digitView(plain.text), norm, tokens });
   const privacy = disabled.length ? found.filter((f) => !disabled.includes(f.type as never)) : found;
-  // run-together words split for the lexicon detectors; privacy and keywords see words as typed.
-  // The learned stage reads the words with every privacy span masked (found, not only redacted).
-  const words = splitRunTogether(tokens);
-  const model = policy.crisis.model ? { words: modelWords(norm, words, found) } : null;
-  const crisis = detectCrisis(judged, norm, words, model);
-  const solicitation = detectSolicitation(judged, norm, words, privacy);
-  const keywords = detectKeywords(policy.keywords, norm, tokens);
+  // the learned stage reads the words with every privacy span masked (found, not only redacted)
+  const scan: Scan = { ...base, found, privacy };
+  const crisis = crisisDetector(policy.crisis.model)(scan);
+  const solicitation = detectSolicitation(scan);
+  const keywords = keywordDetector(policy.keywords)(scan);
   return decide(judged, policy, crisis, privacy, solicitation, keywords);
 }

@@ -2,7 +2,7 @@
  * Applies a policy to detector results: picks the strictest action, builds the redacted text
  * and the reason codes. Reasons carry no user text, only codes such as "privacy:phone".
  */
-import type { CrisisResult } from "./detectors/crisis.ts";
+import { crisisOf } from "./detectors/crisis.ts";
 import type { Action, Finding, Policy, PrivacyType, Verdict } from "./types.ts";
 
 const STRICTNESS: Readonly<Record<Action, number>> = { allow: 0, redact: 1, hold: 2, block: 3 };
@@ -29,11 +29,12 @@ export function redact(
 export function decide(
   text: string,
   policy: Policy,
-  crisis: CrisisResult,
+  crisisFindings: Finding[],
   privacy: Finding[],
   solicitation: Finding[],
   keywords: Finding[],
 ): Verdict {
+  const crisis = crisisOf(crisisFindings);
   const reasons: string[] = [];
   let action: Action = "allow";
   let flag = false;
@@ -59,7 +60,7 @@ export function decide(
   }
   // the stored text is always the privacy-safe one, whatever the action (DESIGN.md)
   const redacted = redact(text, privacy, policy.privacy.placeholders);
-  const findings = [...crisis.findings, ...privacy, ...solicitation, ...keywords].sort(
+  const findings = [...crisisFindings, ...privacy, ...solicitation, ...keywords].sort(
     (a, b) => a.start - b.start,
   );
   return {

@@ -1,9 +1,21 @@
 /**
  * The moderation command line (PROTOCOL.md "Moderation command line"): JSON lines in,
  * one verdict line out per input line, in order, under the default `group` policy.
+ * `--model on|off` overrides the policy's learned stage (`crisis.model`), for measurement.
  */
 import { createInterface } from "node:readline";
-import { moderate } from "../moderation/index.ts";
+import { defaultPolicy, moderate } from "../moderation/index.ts";
+
+const policy = defaultPolicy("group");
+const flag = process.argv.indexOf("--model");
+if (flag !== -1) {
+  const value = process.argv[flag + 1];
+  if (value !== "on" && value !== "off") {
+    console.error("moderate: --model takes on or off");
+    process.exit(64);
+  }
+  policy.crisis.model = value === "on";
+}
 
 const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 const out: string[] = [];
@@ -19,7 +31,7 @@ rl.on("line", (line) => {
     const msg = JSON.parse(line) as { id?: unknown; text?: unknown };
     id = msg?.id ?? null;
     if (typeof msg?.text !== "string") throw new Error("text must be a string");
-    const v = moderate(msg.text);
+    const v = moderate(msg.text, policy);
     out.push(
       JSON.stringify({
         id,

@@ -13,6 +13,7 @@ import { createPolicyCache } from "./core/policies.ts";
 import { memoryLimiter, type RateLimiter, redisLimiter } from "./core/rate-limit.ts";
 import { openStore } from "./db/open.ts";
 import type { Store } from "./db/store.ts";
+import { deskRoutes } from "./desk/routes.ts";
 import { requireAuth } from "./http/auth.ts";
 import { installErrorHandling } from "./http/errors.ts";
 import { anyTenantAllows, sameOrigin } from "./http/origins.ts";
@@ -25,11 +26,14 @@ import { attachHandlers, createIo } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { descriptionRoutes } from "./routes/descriptions.ts";
 import { forumRoutes } from "./routes/forum.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { integrationRoutes } from "./routes/integrations.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
 import { webRoutes } from "./routes/web.ts";
+import { originStatusRoute, refusalLog } from "./support/origin-status.ts";
 
 /** How long a draining node waits for handlers that still owe an ack. */
 const DRAIN_MS = 5_000;
@@ -47,6 +51,8 @@ export interface App {
   app: FastifyInstance;
   io: LanternServer;
   ctx: Ctx;
+  /** Every route registered (method and Fastify path), for the test that each one is described. */
+  routes: { method: string; url: string }[];
   /** Graceful: stop accepting, tell clients, close sockets, then the adapter, then the database. */
   close(): Promise<void>;
 }
@@ -62,6 +68,10 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     return503OnClosing: true,
   });
   installErrorHandling(app);
+  const routes: App["routes"] = [];
+  app.addHook("onRoute", (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url });
+  });
   await app.register(cors, {
     origin: (origin, cb) => cb(null, !origin || anyTenantAllows(config, origin)),
     methods: ["GET", "POST"],
@@ -82,7 +92,9 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     },
     allowRequest: (req, cb) => {
       const origin = req.headers.origin;
-      cb(null, !origin || sameOrigin(req.headers) || anyTenantAllows(config, origin));
+      const ok = !origin || sameOrigin(req.headers) || anyTenantAllows(config, origin);
+      if (!ok && origin) refusalLog(log).refused(origin);
+      cb(null, ok);
     },
   });
   const redis: RedisLink | null = config.redisUrl
@@ -117,12 +129,16 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
   });
   // The demo host page is for trying the widget locally: only with the generated dev secret.
   await app.register(webRoutes, { demo: config.devSecret });
+  await app.register(originStatusRoute, { config });
+  await app.register(descriptionRoutes);
   await app.register(async (api) => {
     requireAuth(api, ctx, verify);
     await api.register(roomRoutes, { ctx });
     await api.register(forumRoutes, { ctx });
     await api.register(moderationRoutes, { ctx });
     await api.register(auditRoutes, { ctx });
+    await api.register(deskRoutes, { ctx });
+    await api.register(integrationRoutes, { ctx });
   });
   await app.ready();
 
@@ -163,5 +179,5 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     })();
     return closing;
   };
-  return { app, io, ctx, close };
+  return { app, io, ctx, routes, close };
 }

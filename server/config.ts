@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { z } from "zod";
+import { LOG_FORMATS, type LogFormat } from "./log-format.ts";
 
 export class ConfigError extends Error {}
 
@@ -16,40 +17,106 @@ const resource = z.object({
   url: z.string().url().optional(),
 });
 
+/** A BCP 47 language tag as tenants write it: `en`, `es`, `es-MX`. */
+const locale = z
+  .string()
+  .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language tag such as en or es-MX")
+  .transform((l) => l.toLowerCase());
+const emergencyNumbers = z.strictObject({
+  number: z.string().min(1),
+  poisonControl: z.string().min(1).optional(),
+});
+export type EmergencyNumbers = z.infer<typeof emergencyNumbers>;
+
 const jwtKey = z.discriminatedUnion("alg", [
   z.strictObject({ alg: z.literal("HS256"), secret: z.string().min(1, "must not be empty") }),
-  z.strictObject({ alg: z.enum(["RS256", "ES256", "EdDSA"]), publicKey: z.string().includes("PUBLIC KEY") }),
+  z.strictObject({
+    alg: z.enum(["RS256", "ES256", "EdDSA"]),
+    publicKey: z.string().regex(/PUBLIC KEY/, "must be a PEM public key"),
+  }),
 ]);
 
 /** The longest a token may live (exp minus iat, or minus now without iat): a day. */
 export const DEFAULT_MAX_TOKEN_LIFETIME_S = 24 * 3600;
 
-// Unknown keys are ignored (a tenants file may carry an operator's own notes); known ones are checked.
-const tenantSchema = z.object({
+// Unknown keys are refused, by path: a misspelt key ("allowedOrigin") would otherwise be a
+// silently missing setting. docs/config.schema.json is generated from these schemas.
+const tenantSchema = z.strictObject({
   id: z
     .string()
     .min(1)
     .max(64)
-    .regex(/^[a-z0-9_-]+$/i),
+    .regex(/^[A-Za-z0-9_-]+$/),
   name: z.string().min(1).optional(),
   jwt: jwtKey,
   audience: z.string().min(1).optional(),
   maxTokenLifetimeSeconds: z.number().int().positive().default(DEFAULT_MAX_TOKEN_LIFETIME_S),
   allowedOrigins: z.array(z.string().url()).default([]),
-  webhook: z.strictObject({ url: z.string().url(), secret: z.string().min(1) }).optional(),
+  webhook: z
+    .strictObject({
+      url: z.string().url(),
+      secret: z.string().min(1),
+      /** The secret being rotated out: deliveries carry a signature for both until it is removed. */
+      previousSecret: z.string().min(1).optional(),
+    })
+    .optional(),
+  /** A link into the provider's own record of a case's subject, with `{sub}` in it. */
+  caseSubjectUrl: z
+    .string()
+    .url()
+    .regex(/\{sub\}/, "must contain {sub}")
+    .optional(),
   caseSlaSeconds: z.partialRecord(z.enum(["2", "3", "4"]), z.number().positive()).default({}),
   retentionDays: z.number().int().positive().default(365),
-  crisisResources: z.array(resource).optional(),
+  /** The language `crisisResources` and `emergency` mean when given without locales (default `en`). */
+  defaultLocale: locale.default("en"),
+  /** An array (the default locale's lines), or lines per locale: `{ "en": [...], "es": [...] }`. */
+  crisisResources: z.union([z.array(resource), z.record(locale, z.array(resource))]).optional(),
+  /** Emergency and Poison Control numbers, once or per locale (defaults: 911, 1-800-222-1222). */
+  emergency: z.union([emergencyNumbers, z.record(locale, emergencyNumbers)]).optional(),
   policy: z.record(z.string(), z.unknown()).optional(),
 });
 export type TenantInput = z.input<typeof tenantSchema>;
+
+/** The tenants file (LANTERN_CONFIG); `$schema` lets an editor find docs/config.schema.json. */
+export const tenantsFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  tenants: z.array(tenantSchema),
+});
+
+/** "tenants[0].webhook.url": a schema issue's path as an operator reads it. */
+export function issuePath(path: readonly PropertyKey[]): string {
+  return path
+    .map((k, i) => (typeof k === "number" ? `[${k}]` : i === 0 ? String(k) : `.${String(k)}`))
+    .join("");
+}
+
+/** Every problem of a tenants file as "path: why" lines (unknown keys each on their own line). */
+export function tenantsFileProblems(raw: unknown): string[] {
+  const r = tenantsFileSchema.safeParse(raw);
+  if (r.success) return [];
+  return r.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((k) => `${issuePath([...issue.path, k])}: unknown key`)
+      : [`${issuePath(issue.path) || "(file)"}: ${issue.message}`],
+  );
+}
 
 export const DEFAULT_SLA_SECONDS: Record<2 | 3 | 4, number> = { 2: 900, 3: 300, 4: 120 };
 export const DEFAULT_RESOURCES = [
   { name: "988 Suicide & Crisis Lifeline", phone: "988", sms: "988", url: "https://988lifeline.org" },
   { name: "Crisis Text Line", sms: "741741" },
-  { name: "Emergency services", phone: "911" },
 ];
+/** Spanish lines of the US defaults: 988 answers in Spanish (press 2). */
+export const DEFAULT_RESOURCES_ES = [
+  {
+    name: "988 Línea de Prevención del Suicidio y Crisis (oprima 2 para español)",
+    phone: "988",
+    url: "https://988lifeline.org/es/",
+  },
+];
+/** The en-US emergency and Poison Control numbers, used where a tenant sets none. */
+export const DEFAULT_EMERGENCY: EmergencyNumbers = { number: "911", poisonControl: "1-800-222-1222" };
 
 export interface Tenant {
   id: string;
@@ -59,10 +126,18 @@ export interface Tenant {
   /** Tokens living longer than this are refused (`lifetime_exceeded`). */
   maxTokenLifetimeSeconds: number;
   allowedOrigins: string[];
-  webhook?: { url: string; secret: string };
+  webhook?: { url: string; secret: string; previousSecret?: string };
+  caseSubjectUrl?: string;
   caseSlaSeconds: Record<2 | 3 | 4, number>;
   retentionDays: number;
+  /** The default locale's crisis lines (what the old array form sets). */
   crisisResources: z.infer<typeof resource>[];
+  /** The locale `crisisResources` and `emergency` mean without one, lower case (`en`). */
+  defaultLocale: string;
+  /** Crisis lines per locale (lower-case tags); the default locale's entry is `crisisResources`. */
+  crisisResourcesByLocale: Record<string, z.infer<typeof resource>[]>;
+  /** Emergency numbers per locale; a locale without an entry uses the default locale's. */
+  emergencyByLocale: Record<string, EmergencyNumbers>;
   policy?: Record<string, unknown>;
 }
 
@@ -99,6 +174,10 @@ export interface Config {
    */
   redisAdapter: RedisAdapterKind;
   logLevel: string;
+  /** LOG_FORMAT: `auto` (pretty at a terminal in development, JSON otherwise), `json` or `pretty`. */
+  logFormat: LogFormat;
+  /** NODE_ENV as given (development mode when unset or "development"). */
+  nodeEnv?: string;
   tenants: ReadonlyMap<string, Tenant>;
   /** True when the default tenant's secret was generated for local development. */
   devSecret: boolean;
@@ -122,12 +201,24 @@ export type Env = Record<string, string | undefined>;
 
 /** Build the tenant record with the defaults DESIGN.md gives. */
 export function toTenant(input: TenantInput): Tenant {
-  const t = tenantSchema.parse(input);
+  const { crisisResources, emergency, ...t } = tenantSchema.parse(input);
+  const byLocale: Record<string, z.infer<typeof resource>[]> = Array.isArray(crisisResources)
+    ? { [t.defaultLocale]: crisisResources }
+    : { ...(crisisResources ?? {}) };
+  // Without any lines of its own a tenant gets the US lines, in English and Spanish.
+  if (!crisisResources) Object.assign(byLocale, { en: DEFAULT_RESOURCES, es: DEFAULT_RESOURCES_ES });
+  const emergencyByLocale: Record<string, EmergencyNumbers> =
+    emergency && "number" in emergency
+      ? { [t.defaultLocale]: emergency as EmergencyNumbers }
+      : { ...((emergency as Record<string, EmergencyNumbers> | undefined) ?? {}) };
+  emergencyByLocale[t.defaultLocale] ??= DEFAULT_EMERGENCY;
   return {
     ...t,
     name: t.name ?? t.id,
     caseSlaSeconds: { ...DEFAULT_SLA_SECONDS, ...t.caseSlaSeconds },
-    crisisResources: t.crisisResources ?? DEFAULT_RESOURCES,
+    crisisResources: byLocale[t.defaultLocale] ?? DEFAULT_RESOURCES,
+    crisisResourcesByLocale: byLocale,
+    emergencyByLocale,
   };
 }
 
@@ -168,14 +259,9 @@ function readTenants(path: string): Tenant[] {
   }
   const parsed = z.object({ tenants: z.array(z.unknown()) }).safeParse(raw);
   if (!parsed.success) fail("LANTERN_CONFIG", "expected { tenants: [...] }");
-  return parsed.data.tenants.map((t, i) => {
-    const r = tenantSchema.safeParse(t);
-    if (!r.success) {
-      const issue = r.error.issues[0];
-      fail("LANTERN_CONFIG", `tenants[${i}].${issue?.path.join(".")}: ${issue?.message}`);
-    }
-    return toTenant(r.data);
-  });
+  const problems = tenantsFileProblems(raw);
+  if (problems.length > 0) fail("LANTERN_CONFIG", problems[0]!);
+  return parsed.data.tenants.map((t) => toTenant(t as TenantInput));
 }
 
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -226,6 +312,9 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = env.LOG_LEVEL || "info";
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(logLevel))
     fail("LOG_LEVEL", `unknown level "${logLevel}"`);
+  const logFormat = (env.LOG_FORMAT || "auto") as LogFormat;
+  if (!LOG_FORMATS.includes(logFormat))
+    fail("LOG_FORMAT", `expected one of ${LOG_FORMATS.join(", ")}, got "${env.LOG_FORMAT}"`);
 
   const tenants = new Map<string, Tenant>();
   if (env.LANTERN_CONFIG) for (const t of readTenants(env.LANTERN_CONFIG)) tenants.set(t.id, t);
@@ -251,6 +340,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     redisAdapter,
     logLevel,
+    logFormat,
+    nodeEnv: env.NODE_ENV || undefined,
     tenants,
     devSecret: generated,
     weakSecrets: [...tenants.values()]

@@ -4,6 +4,7 @@
  */
 import { buildApp } from "./app.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { prettyStream, wantsPretty } from "./log-format.ts";
 import { createLogger } from "./logger.ts";
 
 async function main(): Promise<void> {
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const log = createLogger(config.logLevel);
+  const pretty = wantsPretty(config.logFormat, config.nodeEnv, process.stdout.isTTY === true);
+  const log = createLogger(config.logLevel, pretty ? prettyStream() : undefined);
   if (config.devSecret)
     log.warn(
       "JWT_SECRET is not set: using a generated development secret from the data folder (dev only; `npm run token` uses it too)",

@@ -4,6 +4,8 @@
  */
 import type { z } from "zod";
 import type { Result } from "./errors.ts";
+import type * as I from "./integrations.ts";
+import type { CaseSubjectIdentity } from "./integrations.ts";
 import type * as S from "./schemas.ts";
 import type {
   Case,
@@ -41,7 +43,15 @@ export interface HeldItem {
 export interface ClientToServerEvents {
   "room:join": (
     p: In<typeof S.roomJoin>,
-    ack: Ack<{ room: JoinedRoom; messages: Message[]; hasMore: boolean; online: Member[]; me: Member }>,
+    ack: Ack<{
+      room: JoinedRoom;
+      messages: Message[];
+      hasMore: boolean;
+      online: Member[];
+      me: Member;
+      /** Extension: the caller's own messages held for review in this room (no seq, so not in `messages`). */
+      pending: Message[];
+    }>,
   ) => void;
   "room:leave": (p: In<typeof S.roomLeave>, ack: Ack) => void;
   "room:history": (p: In<typeof S.roomHistory>, ack: Ack<{ messages: Message[]; hasMore: boolean }>) => void;
@@ -74,7 +84,13 @@ export interface ClientToServerEvents {
   "forum:delete": (p: In<typeof S.forumDelete>, ack: Ack) => void;
   "forum:remove": (p: In<typeof S.forumRemove>, ack: Ack) => void;
   "forum:lock": (p: In<typeof S.forumLock>, ack: Ack<{ thread: Thread }>) => void;
-  "mod:subscribe": (p: Record<string, never>, ack: Ack<{ held: HeldItem[]; cases: Case[] }>) => void;
+  /** Extension: the author of a support card asks for a peer specialist now (a case note and a staff feed item). */
+  "support:request": (p: In<typeof S.supportRequest>, ack: Ack<{ caseId: string }>) => void;
+  "mod:subscribe": (
+    p: Record<string, never>,
+    /** Extension: `flagged`, the recently delivered but flagged messages, newest first (the backlog). */
+    ack: Ack<{ held: HeldItem[]; cases: Case[]; flagged: HeldItem[] }>,
+  ) => void;
   "mod:approve": (p: In<typeof S.modApprove>, ack: Ack<{ message: Message }>) => void;
   "mod:reject": (p: In<typeof S.modReject>, ack: Ack) => void;
   "mod:delete": (p: In<typeof S.modDelete>, ack: Ack) => void;
@@ -84,6 +100,8 @@ export interface ClientToServerEvents {
   "case:ack": (p: In<typeof S.caseAck>, ack: Ack<{ case: Case }>) => void;
   "case:escalate": (p: In<typeof S.caseEscalate>, ack: Ack<{ case: Case }>) => void;
   "case:resolve": (p: In<typeof S.caseResolve>, ack: Ack<{ case: Case }>) => void;
+  /** Extension: reveal, audited, whom a case is about in the provider's own records (staff). */
+  "case:identity": (p: In<typeof I.caseIdentity>, ack: Ack<{ subject: CaseSubjectIdentity }>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -117,6 +135,8 @@ export interface SocketData {
   name: string;
   role: Role;
   exp: number;
+  /** Extension: the language the client asked for in `auth.locale` (lower case), when it gave one. */
+  locale?: string;
 }
 
 /** Every client-to-server event name, at run time (the server answers unknown ones with `invalid`). */
@@ -137,6 +157,7 @@ export const CLIENT_EVENTS = [
   "forum:delete",
   "forum:remove",
   "forum:lock",
+  "support:request",
   "mod:subscribe",
   "mod:approve",
   "mod:reject",
@@ -147,6 +168,7 @@ export const CLIENT_EVENTS = [
   "case:ack",
   "case:escalate",
   "case:resolve",
+  "case:identity",
 ] as const satisfies readonly (keyof ClientToServerEvents)[];
 
 /** Every server-to-client event name, at run time. */

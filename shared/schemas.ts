@@ -35,6 +35,8 @@ export const messageEdit = z.strictObject({ messageId: id, body });
 export const messageDelete = z.strictObject({ messageId: id });
 export const messageReact = z.strictObject({ messageId: id, emoji: z.enum(REACTIONS) });
 export const messageReport = z.strictObject({ messageId: id, reason: reason.optional() });
+/** Ask for a peer specialist now, from the support card of `messageId` (a message, thread or reply id). */
+export const supportRequest = z.strictObject({ messageId: id });
 export const typing = z.strictObject({ roomId: id, typing: z.boolean() });
 export const empty = z.union([z.strictObject({}), z.undefined(), z.null()]).transform(() => ({}));
 const title = text().trim().min(1, "empty").max(MAX_TITLE, `at most ${MAX_TITLE} characters`);

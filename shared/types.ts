@@ -66,14 +66,8 @@ export interface JoinedRoom extends Room {
   agreement: string[];
 }
 
-export interface Finding {
-  kind: "crisis" | "privacy" | "solicitation" | "custom";
-  type: string;
-  severity: number;
-  start: number;
-  end: number;
-  rule: string;
-}
+/** A moderation finding, as the engine declares it (one declaration: moderation/types.ts). */
+export type { Finding } from "../moderation/types.ts";
 
 export interface Case {
   id: string;
@@ -134,13 +128,28 @@ export interface CrisisResource {
   phone?: string;
   sms?: string;
   url?: string;
+  /** Extension: `emergency` and `poison_control` lines are the tenant's emergency numbers; others are crisis lines. */
+  kind?: "emergency" | "poison_control" | "line";
 }
 
+/**
+ * The private answer to an author whose words showed risk. `resources` come in the order to
+ * show them: for level 4 and for overdose the emergency number first (then Poison Control for
+ * an overdose), then the tenant's crisis lines; otherwise the lines, then the emergency number.
+ */
 export interface SupportPayload {
   messageId: string;
   level: number;
   text: string;
   resources: CrisisResource[];
+  /** Extension: the crisis category, when moderation named one. */
+  category?: string | null;
+  /** Extension: the case opened for it; `support:request` with it asks a peer specialist to come now. */
+  caseId?: string | null;
+  /** Extension: the language of `text` and of the resources' names (the socket's handshake locale). */
+  locale?: string;
+  /** Extension: true when this is the server's replay on `room:join` / `forum:subscribe` of a case still open. */
+  replayed?: boolean;
 }
 
 export interface Notice {

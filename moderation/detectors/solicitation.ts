@@ -9,6 +9,7 @@ import { SOLICITATION, SOLICITATION_VETO, type SolicitationType } from "../lexic
 import type { Token } from "../lexicon/tokens.ts";
 import { type Normalized, toOriginal } from "../normalize/normalize.ts";
 import type { Finding } from "../types.ts";
+import type { Scan } from "./scan.ts";
 
 type Row = { id: string; type: SolicitationType | "veto"; phrase: string };
 const ROWS: Row[] = [
@@ -20,13 +21,8 @@ const CONTACT_TYPES = new Set(["phone", "email", "handle", "url", "address"]);
 const THIRD_PARTY =
   /\b(his|her|their|my (ex|exs|ex's|dad|mom|sister|brother|sponsor|caseworker|friend|mother|father)('?s)?|ex's|sister's|dad's|mom's)\b/;
 
-/** Finds solicitation; `privacy` are the privacy findings already made for the message. */
-export function detectSolicitation(
-  original: string,
-  norm: Normalized,
-  tokens: readonly Token[],
-  privacy: readonly Finding[],
-): Finding[] {
+/** Finds solicitation; the scan's `privacy` are the privacy findings already made for the message. */
+export function detectSolicitation({ original, norm, words: tokens, privacy }: Scan): Finding[] {
   const matches = MATCHER.find(tokens);
   const vetoes = matches.filter((m) => m.entry.type === "veto");
   const out: Finding[] = [];

@@ -258,6 +258,28 @@ export const CUES: readonly CueRow[] = [
   ],
   ["educational", "edu.what_are", "what are the", ["what are the signs"]],
   ["educational", "edu.book", "book|books|novel|memoir|poem|poetry|bok|boks", ["a book"]],
+  // a post that opens as topic talk: its clauses that are not the writer speaking are educational
+  [
+    "frame",
+    "frame.psa",
+    "psa / heads up / reminder / quick ~1 rundown|reminder|note / for (the|all the|our) ~1 new|newbies|newcomers|parents|families|folks / myth / recap / resumen / recordatorio / para los nuevos",
+    [
+      "psa for the newbies",
+      "heads up everyone",
+      "reminder for everyone",
+      "quick rundown",
+      "quick reminder",
+      "quick note",
+      "for the parents in the room",
+      "for all the new folks",
+      "for our families",
+      "that is a myth",
+      "speaker meeting recap",
+      "resumen de la platica",
+      "recordatorio de reduccion de danos",
+      "para los nuevos que preguntan",
+    ],
+  ],
   // advice and supportive replies that name the crisis to help with it
   [
     "educational",

@@ -41,6 +41,7 @@ export type CueRole =
   | "past" // recovered past in the same sentence lowers the signal to 0 ("two years ago")
   | "present" // cancels a past cue in the same sentence ("again", "lately")
   | "educational" // talk about the topic, not a disclosure ("signs of", "article", "training")
+  | "frame" // opens a post as topic talk ("psa", "heads up", "recap"): its impersonal clauses are educational
   | "time_now" // "tonight", "right now": raises intent to 4, ideation to 3
   | "time_later" // "this weekend", "on friday": raises intent to 3
   | "plan" // "planned out", "i know how": raises ideation to 3

@@ -65,16 +65,14 @@ export function forEachFeature(words: readonly string[], emit: (anchor: number, 
       emit(i, mix(Math.imul(mix(S, words[i - 2]!) ^ SEP, FNV_PRIME), w) >>> 0);
     if (stop) continue;
     const n = Math.min(w.length, CHAR_WORD_MAX);
-    // " word " padded: grams over positions -1..n
-    for (let len = CHAR_GRAM_MIN; len <= CHAR_GRAM_MAX; len++) {
-      for (let start = -1; start + len <= n + 1; start++) {
-        let h = C;
-        h = Math.imul(h ^ len, FNV_PRIME);
-        for (let k = start; k < start + len; k++) {
-          const c = k < 0 || k >= n ? SEP : w.charCodeAt(k);
-          h = Math.imul(h ^ c, FNV_PRIME);
-        }
-        emit(i, h >>> 0);
+    // " word " padded: grams over positions -1..n, each start's 3-, 4- and 5-gram hashed in one
+    // pass (the length is mixed in last, so the longer grams extend the shorter one's hash)
+    for (let start = -1; start + CHAR_GRAM_MIN <= n + 1; start++) {
+      let h = C;
+      for (let k = start; k < start + CHAR_GRAM_MAX && k <= n; k++) {
+        h = Math.imul(h ^ (k < 0 || k >= n ? SEP : w.charCodeAt(k)), FNV_PRIME);
+        const len = k - start + 1;
+        if (len >= CHAR_GRAM_MIN) emit(i, Math.imul(h ^ len, FNV_PRIME) >>> 0);
       }
     }
   }
@@ -93,8 +91,8 @@ export function featureNames(words: readonly string[], i: number): { name: strin
   if (!stop) {
     const n = Math.min(w.length, CHAR_WORD_MAX);
     const padded = ` ${w.slice(0, n)} `;
-    for (let len = CHAR_GRAM_MIN; len <= CHAR_GRAM_MAX; len++)
-      for (let start = 0; start + len <= n + 2; start++)
+    for (let start = 0; start + CHAR_GRAM_MIN <= n + 2; start++)
+      for (let len = CHAR_GRAM_MIN; len <= CHAR_GRAM_MAX && start + len <= n + 2; len++)
         names.push(`chars:${padded.slice(start, start + len)}`);
   }
   let k = 0;

@@ -34,7 +34,6 @@ export interface ModelWindow {
   readonly p: number;
   readonly from: number;
   readonly to: number;
-  readonly category: CrisisCategory;
   /** The token whose features weigh most in the window (negation is checked against it). */
   readonly peak: number;
 }
@@ -92,10 +91,15 @@ export function scoreWindows(words: readonly string[], m: ModelWeights = WEIGHTS
     }
   let peak = from;
   for (let i = from; i < to; i++) if (TOK[i]! > TOK[peak]!) peak = i;
-  return { p: sigmoid(best), from, to, category: categoryOf(words, from, to, m), peak };
+  return { p: sigmoid(best), from, to, peak };
 }
 
-function categoryOf(words: readonly string[], from: number, to: number, m: ModelWeights): CrisisCategory {
+/** The category of a window: asked only for a window that counts (it reads a second weight table). */
+export function windowCategory(
+  words: readonly string[],
+  { from, to }: Pick<ModelWindow, "from" | "to">,
+  m: ModelWeights = WEIGHTS,
+): CrisisCategory {
   const k = CATEGORIES.length;
   const z = new Float64Array(k);
   let count = 0;

@@ -32,7 +32,7 @@ const GROUP_ACTIONS: Record<CrisisLevel, Action> = {
 function base(kind: PolicyKind): Policy {
   return {
     kind,
-    crisis: { actions: { ...GROUP_ACTIONS }, supportAt: 2, escalateAt: 2, flagAt: 1, model: false },
+    crisis: { actions: { ...GROUP_ACTIONS }, supportAt: 2, escalateAt: 2, flagAt: 1, model: true },
     privacy: { action: "redact", disabled: [], placeholders: { ...PLACEHOLDERS } },
     solicitation: { action: "allow", flag: true },
     keywords: { terms: [], allow: [], action: "allow" },

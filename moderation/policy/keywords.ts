@@ -2,6 +2,8 @@
  * Tenant and room keywords compiled into the same token matcher as the lexicons, never into a
  * RegExp, so tenant data cannot cause catastrophic backtracking. Compiled once per policy object.
  */
+
+import type { Detector } from "../detectors/scan.ts";
 import { PhraseMatcher } from "../lexicon/matcher.ts";
 import type { Token } from "../lexicon/tokens.ts";
 import { type Normalized, toOriginal } from "../normalize/normalize.ts";
@@ -34,9 +36,14 @@ function compile(k: KeywordPolicy): Compiled {
   return c;
 }
 
-/** Custom keyword findings for a message under a policy's keyword list. */
-export function detectKeywords(k: KeywordPolicy, norm: Normalized, tokens: readonly Token[]): Finding[] {
-  if (k.terms.length === 0) return [];
+const NO_KEYWORDS: Detector = () => [];
+
+/** The detector of a policy's keyword list (custom keyword findings, over the words as typed). */
+export function keywordDetector(k: KeywordPolicy): Detector {
+  return k.terms.length === 0 ? NO_KEYWORDS : (scan) => detectKeywords(k, scan.norm, scan.tokens);
+}
+
+function detectKeywords(k: KeywordPolicy, norm: Normalized, tokens: readonly Token[]): Finding[] {
   const c = compile(k);
   const hits = c.terms?.find(tokens) ?? [];
   if (hits.length === 0) return [];

@@ -1,11 +1,15 @@
 /**
  * Moderation benchmark (issue 2): messages/s and p50/p99 per message for short, typical, long and
- * adversarial inputs, and the same figures plus dev-set PII recall for redact-pii in one run.
+ * adversarial inputs, the rules alone beside the default (rules + learned stage), and the same
+ * figures plus dev-set PII recall for redact-pii in one run, so every bar is a ratio of one run.
  * Usage: npm run bench:moderation [-- --json]
  */
 import { readFileSync } from "node:fs";
 import { SyncRedactor } from "redact-pii";
-import { moderate } from "../../moderation/index.ts";
+import { defaultPolicy, moderate } from "../../moderation/index.ts";
+
+const RULES_ONLY = defaultPolicy("group");
+RULES_ONLY.crisis.model = false;
 
 type Case = { name: string; inputs: string[] };
 const short = ["made it to 45 days today!", "text me after group ok?", "i relapsed last night, day 1 again"];
@@ -89,18 +93,49 @@ function devRecall(redact: (s: string) => string): number {
 }
 
 const redactor = new SyncRedactor();
+const engines: [string, (s: string) => unknown][] = [
+  ["lantern", (s) => moderate(s)],
+  ["rules only", (s) => moderate(s, RULES_ONLY)],
+  ["redact-pii", (s) => redactor.redact(s)],
+];
+type Figures = ReturnType<typeof measure>;
+const better = (a: Figures | undefined, b: Figures): Figures =>
+  a
+    ? {
+        msgsPerSec: Math.max(a.msgsPerSec, b.msgsPerSec),
+        p50ms: Math.min(a.p50ms, b.p50ms),
+        p99ms: Math.min(a.p99ms, b.p99ms),
+      }
+    : b;
 const rows: Record<string, unknown>[] = [];
-for (const c of cases)
+// the compared engines take turns, round by round, so a busy spell on a shared machine hits all
+for (const c of cases.slice(0, 3)) {
+  const best = new Map<string, Figures>();
+  for (let round = 0; round < 5; round++)
+    for (const [name, fn] of engines) best.set(name, better(best.get(name), measure(fn, c.inputs, 1)));
+  for (const [name] of engines) rows.push({ engine: name, case: c.name, ...best.get(name)! });
+}
+for (const c of adversarial)
   rows.push({ engine: "lantern", case: c.name, ...measure((s) => moderate(s), c.inputs) });
-for (const c of cases.slice(0, 3))
-  rows.push({ engine: "redact-pii", case: c.name, ...measure((s) => redactor.redact(s), c.inputs) });
-const typicalCost = rows.find((r) => r.engine === "lantern" && r.case === "typical (~200)")!.p50ms as number;
-const longCost = rows.find((r) => r.engine === "lantern" && r.case === "long (4,000)")!.p50ms as number;
+// linearity: each adversarial input at half its length; a cost ratio near 2 is linear
+const halves = adversarial.map((c) => {
+  const full = measure((s) => moderate(s), c.inputs).msgsPerSec;
+  const half = measure((s) => moderate(s), [c.inputs[0]!.slice(0, c.inputs[0]!.length / 2)]).msgsPerSec;
+  return [c.name, +(half / full).toFixed(2)] as const;
+});
+const at = (engine: string, name: string) => rows.find((r) => r.engine === engine && r.case === name)!;
+const typicalCost = at("lantern", "typical (~200)").p50ms as number;
+const longCost = at("lantern", "long (4,000)").p50ms as number;
+const rate = (engine: string) => at(engine, "typical (~200)").msgsPerSec as number;
 const summary = {
   node: process.version,
   lanternDevPiiRecall: devRecall((s) => moderate(s).redacted),
   redactPiiDevPiiRecall: devRecall((s) => redactor.redact(s)),
   longOverTypicalCost: +(longCost / typicalCost).toFixed(1),
+  typicalSpeedOverRedactPii: +(rate("lantern") / rate("redact-pii")).toFixed(2),
+  typicalCostWithModelOverRules: +(rate("rules only") / rate("lantern")).toFixed(2),
+  typicalP99ms: at("lantern", "typical (~200)").p99ms,
+  adversarialCostFullOverHalf: Object.fromEntries(halves),
 };
 if (process.argv.includes("--json")) console.log(JSON.stringify({ rows, summary }));
 else {

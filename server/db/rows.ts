@@ -82,7 +82,24 @@ export function newMessage(row: MessageRow, author: Member): Message {
   return toWireMessage(row, author, {});
 }
 
-/** The webhook body of a case event, fixed when queued (notes stay in Lantern). */
-export function webhookBody(id: string, type: string, tenant: string, createdAt: string, data: Case): string {
-  return JSON.stringify({ id, type, tenant, createdAt, data: { ...data, notes: [] } });
+/** Who a case is about, for the integrator: the handle Lantern shows and the integrator's own `sub`. */
+export interface CaseSubject {
+  handle: string;
+  sub: string;
+}
+
+/**
+ * The webhook body of a case event, fixed when queued (notes stay in Lantern). `data.subject`
+ * names the person the case is about by the integrator's own `sub`, so the provider knows whom
+ * to call; the reporter of a report is never in it.
+ */
+export function webhookBody(
+  id: string,
+  type: string,
+  tenant: string,
+  createdAt: string,
+  data: Case,
+  subject: CaseSubject | null = null,
+): string {
+  return JSON.stringify({ id, type, tenant, createdAt, data: { ...data, notes: [], subject } });
 }

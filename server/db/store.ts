@@ -9,6 +9,8 @@
  * deadlines agree across nodes whatever their own clocks say.
  */
 import type { Case, CaseStatus, Member, Message, Role } from "../../shared/types.ts";
+import type { DeliveriesStore } from "./deliveries.ts";
+import type { PeopleStore } from "./people.ts";
 import type {
   AuditHeadRow,
   AuditRow,
@@ -131,6 +133,8 @@ export interface CaseDecision {
 export interface Attempt {
   attempts: number;
   error: string | null;
+  /** The HTTP status answered, when there was an answer. */
+  status?: number | null;
   /** When failed and not given up: try again after this many ms. */
   retryInMs?: number;
   giveUp?: boolean;
@@ -145,6 +149,9 @@ export class DuplicateError extends Error {
 
 export interface Store {
   readonly dialect: "sqlite" | "postgres";
+  /** Sub-ports: identity and data rights (people.ts), webhook deliveries (deliveries.ts). */
+  readonly people: PeopleStore;
+  readonly deliveries: DeliveriesStore;
   /** Throws when the database does not answer (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -233,6 +240,8 @@ export interface Store {
     decide: (row: CaseRow | undefined) => CaseDecision,
   ): Promise<Case>;
   listCases(tenant: string, minTier: number, status?: CaseStatus): Promise<Case[]>;
+  /** The unresolved cases whose subject is `handle` (what the author's support card replays from), oldest first. */
+  openCasesAbout(tenant: string, handle: string): Promise<CaseRow[]>;
   /** Escalate every overdue tier-1 case, each exactly once across nodes. */
   sweepOverdue(hasWebhook: (tenant: string) => boolean): Promise<{ tenant: string; case: Case }[]>;
   countOpenByTier(): Promise<{ tier: number; n: number }[]>;

@@ -5,8 +5,10 @@ import { assertNotMuted } from "../chat/mutes.ts";
 import * as rooms from "../chat/rooms.ts";
 import { send } from "../chat/send.ts";
 import { forbidden } from "../errors.ts";
+import { pendingFor, requestSpecialist } from "../support/replay.ts";
 import { channel } from "./channels.ts";
 import { announcePresence } from "./presence.ts";
+import { replaySupport } from "./support-replay.ts";
 import { type ClientEvent, event, type Table } from "./table.ts";
 
 export const chatEvents = {
@@ -15,7 +17,10 @@ export const chatEvents = {
     await socket.join(channel.room(roomId));
     const online = await ctx.bus.online(roomId);
     announcePresence(ctx, roomId);
-    return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role } };
+    const pending = await pendingFor(ctx, p, roomId);
+    // After the ack's data is read: the card of a case still open comes back with the room.
+    setImmediate(() => void replaySupport(ctx, p, socket));
+    return { ...joined, online, me: { id: p.handle, name: p.name, role: p.role }, pending };
   }),
   "room:leave": event(S.roomLeave).run(async ({ roomId }, p, { ctx, socket }) => {
     await rooms.leave(ctx, p, roomId);
@@ -41,6 +46,9 @@ export const chatEvents = {
   })),
   "message:report": event(S.messageReport).run(({ messageId }, p, { ctx }) =>
     actions.report(ctx, p, messageId),
+  ),
+  "support:request": event(S.supportRequest).run(({ messageId }, p, { ctx }) =>
+    requestSpecialist(ctx, p, messageId),
   ),
   typing: event(S.typing).run(async ({ roomId, typing }, p, { ctx, socket }) => {
     if (!socket.rooms.has(channel.room(roomId))) throw forbidden("join the room first");

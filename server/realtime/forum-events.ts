@@ -7,6 +7,7 @@ import * as actions from "../forum/actions.ts";
 import { listThreads } from "../forum/browse.ts";
 import * as forum from "../forum/post.ts";
 import { channel } from "./channels.ts";
+import { replaySupport } from "./support-replay.ts";
 import { type ClientEvent, event, type Table } from "./table.ts";
 
 /** How many threads `forum:subscribe` answers with (the rest via GET /api/forum/threads?cursor=). */
@@ -16,6 +17,7 @@ export const forumEvents = {
   "forum:subscribe": event(S.empty).run(async (_, p, { ctx, socket }) => {
     // Join first, then read: whatever is posted after the snapshot arrives live.
     await socket.join(channel.forum(p.tenant));
+    setImmediate(() => void replaySupport(ctx, p, socket));
     return listThreads(ctx, p, { limit: SUBSCRIBE_PAGE });
   }),
   "forum:post": event(S.forumPost).run((data, p, { ctx }) => forum.post(ctx, p, data)),

@@ -6,6 +6,7 @@
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
 import type { Ctx } from "../core/context.ts";
 import { tenantAllows } from "../http/origins.ts";
+import { refusalLog } from "../support/origin-status.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
 
 const MAX_TIMER = 2 ** 31 - 1;
@@ -14,8 +15,10 @@ export function installHandshake(io: LanternServer, ctx: Ctx, verify: TokenVerif
   io.use(async (socket, next) => {
     try {
       const claims = verify((socket.handshake.auth as { token?: unknown } | undefined)?.token);
-      if (!tenantAllows(ctx.config, claims.tenant, socket.handshake.headers))
+      if (!tenantAllows(ctx.config, claims.tenant, socket.handshake.headers)) {
+        refusalLog(ctx.log).refused(String(socket.handshake.headers.origin), claims.tenant);
         throw new AuthError("origin_not_allowed");
+      }
       const handle = await ctx.store.upsertUser(claims.tenant, claims.sub, claims.name, claims.role);
       socket.data = { ...claims, handle };
       next();

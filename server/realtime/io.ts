@@ -9,6 +9,7 @@ import type { Ctx } from "../core/context.ts";
 import { channel } from "./channels.ts";
 import { EVENTS, KNOWN } from "./events.ts";
 import { installHandshake, scheduleExpiry } from "./handshake.ts";
+import { joinLocale } from "./locale.ts";
 import { announcePresence } from "./presence.ts";
 import { registerTable } from "./table.ts";
 import type { LanternServer } from "./types.ts";
@@ -49,6 +50,7 @@ export function attachHandlers(io: LanternServer, ctx: Ctx, verify: TokenVerifie
     // socket.handshake has copied what it needs; dropping the raw request saves memory per connection.
     (socket.conn as unknown as { request: unknown }).request = null;
     void socket.join(channel.user(p.tenant, p.handle));
+    joinLocale(socket, ctx);
     scheduleExpiry(socket);
     const scoped = { ...ctx, log };
     registerTable(socket, scoped, EVENTS);

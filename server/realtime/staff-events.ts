@@ -1,8 +1,11 @@
 /** Staff events (PROTOCOL.md "Staff events"); participants get `forbidden` from the services. */
+import { caseIdentity } from "../../shared/integrations.ts";
 import * as S from "../../shared/schemas.ts";
 import * as cases from "../cases/cases.ts";
 import { remove } from "../chat/message-actions.ts";
 import { requireStaff } from "../core/context.ts";
+import { flaggedBacklog } from "../desk/flagged-backlog.ts";
+import { showCaseIdentity } from "../integrations/case-identity.ts";
 import * as staff from "../staff/actions.ts";
 import * as held from "../staff/held.ts";
 import { channel } from "./channels.ts";
@@ -17,6 +20,7 @@ export const staffEvents = {
     return {
       held: p.role === "clinician" ? [] : await held.heldQueue(ctx, p),
       cases: await cases.casesFor(ctx, p),
+      flagged: await flaggedBacklog(ctx, p),
     };
   }),
   "mod:approve": event(S.modApprove).run(async ({ messageId }, p, { ctx }) => ({
@@ -52,4 +56,6 @@ export const staffEvents = {
   "case:resolve": event(S.caseResolve).run(async ({ caseId, note }, p, { ctx }) => ({
     case: await cases.resolveCase(ctx, p, caseId, note),
   })),
+  // Extension for integrators: the audited "show identity" of a case's subject.
+  "case:identity": event(caseIdentity).run(({ caseId }, p, { ctx }) => showCaseIdentity(ctx, p, caseId)),
 } satisfies Partial<Table<ClientEvent>>;

@@ -6,7 +6,7 @@ import { verifyAudit } from "../db/audit-chain.ts";
 import { forbidden } from "../errors.ts";
 import { parse, parsed } from "../http/errors.ts";
 
-const pageQuery = z.object({
+export const pageQuery = z.object({
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });

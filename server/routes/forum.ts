@@ -9,10 +9,10 @@ import * as forum from "../forum/post.ts";
 import { parse, parsed } from "../http/errors.ts";
 
 type ById = { Params: { id: string } };
-const replyBody = S.forumReply.omit({ threadId: true });
-const editBody = S.forumEdit.omit({ threadId: true, replyId: true });
-const repliesQuery = S.threadsQuery.omit({ tag: true });
-const threadId = z.string().min(1).max(64);
+export const replyBody = S.forumReply.omit({ threadId: true });
+export const editBody = S.forumEdit.omit({ threadId: true, replyId: true });
+export const repliesQuery = S.threadsQuery.omit({ tag: true });
+export const threadId = z.string().min(1).max(64);
 
 export async function forumRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.get("/api/forum/threads", async (req) =>

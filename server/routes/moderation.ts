@@ -9,8 +9,8 @@ import { parse, parsed } from "../http/errors.ts";
 import { judge } from "../spine/judge.ts";
 import { heldQueue } from "../staff/held.ts";
 
-const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
-const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });
+export const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
+export const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });
 
 export async function moderationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.get("/api/moderation/queue", async (req) => {

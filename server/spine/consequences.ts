@@ -56,16 +56,19 @@ export function afterWrite(s: StoredText): Consequence[] {
       out.push({ to: { room: s.item.roomId }, event, payload: roomView(s.item.message) });
     } else out.push(...toForum(s.item));
   }
-  if (d.support)
-    out.push({
-      to: { user: s.author },
-      event: "support",
-      payload: supportFor(idOf(s.item), d.level, s.resources),
-    });
+  if (d.support) {
+    const facts = { messageId: idOf(s.item), level: d.level, category: d.category, caseId: s.case?.case.id };
+    out.push(...supportFor(s.author, facts, s.resources, s.locales));
+  }
   if (d.status === "held") {
     out.push({ to: { staff: 1 }, event: "mod:held", payload: staffItem(s) });
     if (d.level >= 4 && s.item.where === "room")
-      out.push({ to: { room: s.item.roomId }, event: "notice", payload: FACILITATOR_HELPING });
+      // For the others only: the author has their own support card, not a notice about "a member".
+      out.push({
+        to: { room: s.item.roomId, except: s.author },
+        event: "notice",
+        payload: FACILITATOR_HELPING,
+      });
   } else if (d.flag) out.push({ to: { staff: 1 }, event: "mod:flagged", payload: staffItem(s) });
   if (s.case)
     out.push({

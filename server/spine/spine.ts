@@ -33,6 +33,7 @@ export async function write<W extends TextWrite>(ctx: Ctx, p: Principal, w: W): 
     throw e;
   }
   const told = d.status === "held" || d.flag;
+  const tenant = d.support ? ctx.config.tenants.get(p.tenant) : undefined;
   const s: StoredText = {
     kind: w.kind,
     tenant: p.tenant,
@@ -41,7 +42,8 @@ export async function write<W extends TextWrite>(ctx: Ctx, p: Principal, w: W): 
     item: stored.item,
     context: told ? await staffContext(ctx, p.tenant, w, stored.item) : [],
     case: stored.case,
-    resources: d.support ? (ctx.config.tenants.get(p.tenant)?.crisisResources ?? []) : [],
+    resources: tenant?.crisisResources ?? [],
+    locales: tenant,
   };
   carryOut(ctx, p.tenant, afterWrite(s));
   const view = stored.item.where === "room" ? stored.item.message : stored.item.post;

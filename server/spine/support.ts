@@ -1,20 +1,35 @@
 /**
- * The private `support` answer to someone whose words show risk: warm, short, and with the
- * tenant's crisis resources (988 by default). Never shown to anyone else.
+ * The private `support` answer to someone whose words show risk: warm, short, with the
+ * tenant's crisis resources (988 by default) in the order the situation asks for, in each of
+ * the author's tabs' own language (server/support/). Never shown to anyone else.
  */
 import type { SupportPayload } from "../../shared/types.ts";
+import { type SupportFacts, type SupportLocales, supportCard } from "../support/card.ts";
+import { localeHandle, localesOf } from "../support/locale.ts";
+import type { Consequence } from "./write.ts";
 
-const TEXT: Record<number, string> = {
-  2: "It sounds like things are really heavy right now. You're not alone: a peer specialist has been let know and will check in. If you want to talk to someone now, these lines are free and open 24/7.",
-  3: "We're worried about you and want you safe. A peer specialist is reaching out. Please contact one of these now; they're free, confidential and open 24/7.",
-  4: "Your safety matters most right now. If you or someone with you is in danger or not breathing, call emergency services now. A peer specialist has been alerted.",
-};
+/** Without a tenant's locale settings: the default words, the lines given, the default emergency number. */
+const PLAIN: SupportLocales = { defaultLocale: "en", crisisResourcesByLocale: {}, emergencyByLocale: {} };
 
-/** The support payload for the author of a text at crisis `level`, with the tenant's resources. */
+/**
+ * The support cards for the author of a text: with the tenant's locales, one per locale on the
+ * channel of that locale (each socket of the author listens on exactly one, joined at connect,
+ * so each tab gets one card in its language); without them, one card to every tab of theirs.
+ */
 export function supportFor(
-  messageId: string,
-  level: number,
+  author: string,
+  facts: SupportFacts,
   resources: SupportPayload["resources"],
-): SupportPayload {
-  return { messageId, level, text: TEXT[Math.min(Math.max(level, 2), 4)]!, resources };
+  locales?: SupportLocales,
+): Consequence[] {
+  if (!locales) {
+    const payload = supportCard({ ...PLAIN, crisisResources: resources }, facts, PLAIN.defaultLocale);
+    return [{ to: { user: author }, event: "support", payload }];
+  }
+  const settings = { ...locales, crisisResources: resources };
+  return localesOf(settings).map((locale) => ({
+    to: { user: localeHandle(author, locale) },
+    event: "support",
+    payload: supportCard(settings, facts, locale),
+  }));
 }

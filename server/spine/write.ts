@@ -5,6 +5,7 @@
 import type { Message, Reply, SupportPayload, Thread } from "../../shared/types.ts";
 import type { EventName, EventPayload } from "../core/bus.ts";
 import type { CaseChange, MessageRow, ReplyRow, RoomRow, ThreadRow } from "../db/store.ts";
+import type { SupportLocales } from "../support/card.ts";
 import type { Decision } from "./enforce-verdict.ts";
 
 /** A text someone wrote, not yet moderated: what it is, where it goes and what it says. */
@@ -46,13 +47,18 @@ export interface StoredText {
   kind: WriteKind;
   tenant: string;
   author: string;
-  decision: Pick<Decision, "status" | "flag" | "support" | "level" | "findings">;
+  decision: Pick<Decision, "status" | "flag" | "support" | "level" | "category" | "findings">;
   item: Placed;
   /** The few messages before it in its room, or a reply's thread: only when staff are told. */
   context: Message[];
   case: CaseChange | null;
   /** The tenant's crisis resources, for the author's private support. */
   resources: SupportPayload["resources"];
+  /**
+   * The tenant's support in its locales (server/support/): with them the author's card reaches
+   * each of their tabs in that tab's language; without them, one card in the default words.
+   */
+  locales?: SupportLocales;
 }
 
 /** What the unit of work of a review changed. */

@@ -4,6 +4,7 @@
  */
 import { createHmac } from "node:crypto";
 import type { Ctx } from "../core/context.ts";
+import { signatureHeader } from "../integrations/webhook-signature.ts";
 
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 30_000;
@@ -28,6 +29,7 @@ export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<num
       const hook = ctx.config.tenants.get(row.tenant)?.webhook;
       const attempts = row.attempts + 1;
       let error: string | null = "no webhook configured";
+      let status: number | null = null;
       if (hook) {
         try {
           const res = await fetch(hook.url, {
@@ -35,7 +37,7 @@ export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<num
             headers: {
               "content-type": "application/json",
               "x-lantern-event-id": row.id,
-              "x-lantern-signature": sign(hook.secret, row.body),
+              "x-lantern-signature": signatureHeader(hook, row.body),
               "user-agent": "Lantern-Webhooks/1",
             },
             body: row.body,
@@ -43,13 +45,14 @@ export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<num
             redirect: "manual",
           });
           await res.body?.cancel();
+          status = res.status;
           error = res.ok ? null : `HTTP ${res.status}`;
         } catch (e) {
           error = (e as Error).name === "TimeoutError" ? "timeout" : "network error";
         }
       }
       if (error === null) {
-        await ctx.store.settle(row.id, ctx.config.nodeId, { attempts, error: null });
+        await ctx.store.settle(row.id, ctx.config.nodeId, { attempts, error: null, status });
         ctx.metrics.webhookDeliveries.inc({ result: "delivered" });
         delivered++;
         return;
@@ -58,6 +61,7 @@ export async function dispatchOnce(ctx: Ctx, baseBackoffMs: number): Promise<num
       await ctx.store.settle(row.id, ctx.config.nodeId, {
         attempts,
         error,
+        status,
         retryInMs: backoff(attempts, baseBackoffMs),
         giveUp,
       });

@@ -58,5 +58,5 @@ describe("nodes starting together on one new database", () => {
       // Every committed migration applied exactly once.
       expect(applied.n).toBe(MIGRATIONS);
     }
-  });
+  }, 60_000);
 });

@@ -274,6 +274,11 @@ describe.each(backends.filter((b) => b.name === "sqlite" || !pgReason || require
         crisis({ messageId: "m1", webhook: false }),
       );
       const id = caseOpened!.id;
+      // The author's open cases: what their support card is replayed from.
+      expect((await store.openCasesAbout(T, "u_a")).map((r) => [r.id, r.messageId, r.source])).toEqual([
+        [id, "m1", "crisis"],
+      ]);
+      expect(await store.openCasesAbout(T, "u_b")).toEqual([]);
       const acked = await store.changeCase(T, id, (row) => {
         if (!row) throw new AppError("not_found", "case not found");
         return {
@@ -299,6 +304,7 @@ describe.each(backends.filter((b) => b.name === "sqlite" || !pgReason || require
       expect((await store.claimDue("n", 1000, 10)).map((r) => r.type)).toEqual(["case.resolved"]);
       expect(await store.listCases(T, 1)).toEqual([]);
       expect((await store.listCases(T, 1, "resolved")).map((c) => c.id)).toEqual([id]);
+      expect(await store.openCasesAbout(T, "u_a")).toEqual([]);
       expect(await store.countOpenByTier()).toEqual([]);
       expect((await verifyAudit(store, T)).ok).toBe(true);
     });

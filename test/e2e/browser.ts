@@ -42,10 +42,15 @@ export function launch(): Promise<Browser> {
 
 export interface HostPage {
   origin: string;
-  /** The URL of a page embedding the widget for `sub` (display name `name`) in `room`. */
-  url(q: { room: string; sub: string; name: string; ttl?: string }): string;
+  /**
+   * The URL of a page embedding the widget for `sub` (display name `name`) in `room`; `lang`
+   * sets the page's `<html lang>`, `mode` the element's mode (`launcher`).
+   */
+  url(q: { room: string; sub: string; name: string; ttl?: string; lang?: string; mode?: string }): string;
   /** How many tokens the "integrator's backend" has minted so far. */
   tokensMinted(): number;
+  /** Make the token endpoint answer 401 (the person signed out of the integrator's site). */
+  refuseTokens(refuse: boolean): void;
   close(): Promise<void>;
 }
 
@@ -59,9 +64,15 @@ export async function startHostPage(opts: {
   mint: (sub: string, name: string, ttl?: number) => string;
 }): Promise<HostPage> {
   let tokensMinted = 0;
+  let refusing = false;
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://host");
     if (url.pathname === "/token") {
+      if (refusing) {
+        res.statusCode = 401;
+        res.end();
+        return;
+      }
       tokensMinted += 1;
       res.setHeader("content-type", "application/json");
       res.end(
@@ -84,12 +95,15 @@ export async function startHostPage(opts: {
     const q = url.searchParams;
     const tokenUrl = `/token?sub=${attr(q.get("sub"))}&name=${attr(q.get("name"))}&ttl=${attr(q.get("ttl"))}`;
     res.setHeader("content-type", "text/html; charset=utf-8");
+    const lang = (q.get("lang") ?? "en").replace(/[^A-Za-z-]/g, "");
+    const mode = q.get("mode") === "launcher" ? ' mode="launcher"' : "";
     res.end(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Riverside portal</title>
+<html lang="${lang}"><head><meta charset="utf-8"><title>Riverside portal</title>
 <style>body { font-family: Georgia, serif; background: #fbfaf7; margin: 16px; } p, li, button { color: rebeccapurple !important; }</style>
 </head><body>
 <h1>Riverside Recovery portal</h1>
-<lantern-chat room="${attr(url.searchParams.get("room"))}" token-url="${tokenUrl}"></lantern-chat>
+<p>Welcome back. Your group meets on Tuesdays.</p>
+<lantern-chat room="${attr(url.searchParams.get("room"))}" token-url="${tokenUrl}"${mode}></lantern-chat>
 <script src="${opts.lantern()}/widget.js"></script>
 </body></html>`);
   });
@@ -99,6 +113,9 @@ export async function startHostPage(opts: {
     origin,
     url: (q) => `${origin}/?${new URLSearchParams(q)}`,
     tokensMinted: () => tokensMinted,
+    refuseTokens: (refuse) => {
+      refusing = refuse;
+    },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -133,4 +150,36 @@ export async function openWidget(page: Page, url: string, opts: { wait?: boolean
   await page.goto(url);
   if (opts.wait === false) return;
   await page.locator("html[data-lantern-ready='1']").waitFor({ timeout: 10_000 });
+}
+
+/** The current axe-core build, injected into pages whose CSP is bypassed for the test. */
+export const AXE_SOURCE = (await import("axe-core")).default.source;
+
+/**
+ * Run axe-core on the page (WCAG 2.0-2.2 A and AA rules) and return the serious and critical
+ * violations. Throws unless axe really ran: an engine name and some passing rules are required.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<any> } }).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return {
+      engine: r.testEngine?.name as string,
+      passes: r.passes.length as number,
+      violations: (
+        r.violations as { id: string; impact: string; nodes: { target: unknown; failureSummary: string }[] }[]
+      )
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map(
+          (v) =>
+            `${v.id} (${v.impact}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary}`).join(" | ")}`,
+        ),
+    };
+  });
+  if (result.engine !== "axe-core" || result.passes < 5)
+    throw new Error(`axe did not run: ${JSON.stringify(result)}`);
+  return result.violations;
 }

@@ -5,10 +5,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countdownText } from "../../server/web/console/cases-view.ts";
-import { segments } from "../../server/web/console/highlight.ts";
+import { describe as describeFinding, segments } from "../../server/web/console/highlight.ts";
 import { dialable, safeHref } from "../../server/web/lib/dom.ts";
 import { expiryOf, TokenKeeper } from "../../server/web/lib/token.ts";
+import { stringsFor, useLanguage } from "../../server/web/widget/i18n.ts";
 import { compareMessages } from "../../server/web/widget/message-store.ts";
+import { when } from "../../server/web/widget/when.ts";
 import { privacyPhrase } from "../../server/web/widget/wording.ts";
 import type { Finding } from "../../shared/types.ts";
 
@@ -56,6 +58,22 @@ describe("finding highlights", () => {
         },
       ),
     );
+  });
+});
+
+describe("finding descriptions", () => {
+  it("say which features weighed most in a learned-stage finding", () => {
+    const f = {
+      ...finding(0, 5),
+      kind: "crisis" as const,
+      type: "self_harm",
+      severity: 2,
+      rule: "crisis.model.v1",
+    };
+    expect(describeFinding({ ...f, features: ["word:asleep", "pair:rest of"] })).toBe(
+      "crisis: self_harm (severity 2, rule crisis.model.v1), weighed most: word:asleep, pair:rest of",
+    );
+    expect(describeFinding(f)).toBe("crisis: self_harm (severity 2, rule crisis.model.v1)");
   });
 });
 
@@ -123,5 +141,27 @@ describe("message order", () => {
       { seq: 1, createdAt: "2026-01-01T00:00:05Z" },
     ].sort(compareMessages);
     expect(list.map((m) => m.seq ?? m.createdAt.slice(-3, -1))).toEqual([1, 2, "01", "02"]);
+  });
+});
+
+describe("message dates and languages", () => {
+  it("shows the time today, 'Yesterday' the day before, the date before that, the full date always on hover", () => {
+    useLanguage("en");
+    const now = new Date(2026, 11, 3, 15, 0);
+    expect(when(new Date(2026, 11, 3, 9, 5).toISOString(), now).text).not.toMatch(/Dec|Yesterday/);
+    expect(when(new Date(2026, 11, 2, 9, 5).toISOString(), now).text).toMatch(/^Yesterday, /);
+    expect(when(new Date(2026, 10, 27, 9, 5).toISOString(), now).text).toMatch(/^Nov 27, /);
+    expect(when(new Date(2025, 10, 27, 9, 5).toISOString(), now).text).toMatch(/2025/);
+    expect(when(new Date(2026, 10, 27, 9, 5).toISOString(), now).full).toMatch(/Friday, November 27, 2026/);
+    expect(when("not a date", now)).toEqual({ text: "", full: "" });
+  });
+
+  it("reads Spanish for any es-* tag and English otherwise, with the same keys", () => {
+    expect(stringsFor("es-MX").s.send).toBe("Enviar");
+    expect(stringsFor("fr").s.send).toBe("Send");
+    expect(Object.keys(stringsFor("es").s).sort()).toEqual(Object.keys(stringsFor("en").s).sort());
+    useLanguage("es");
+    expect(privacyPhrase(["privacy:phone", "email"])).toBe("un número de teléfono y un correo electrónico");
+    useLanguage("en");
   });
 });

@@ -1,20 +1,12 @@
 /**
- * What every privacy detector receives: the original text and its views, computed once.
+ * What every privacy detector receives: the pipeline's scan of the message (detectors/scan.ts).
  */
-import type { Token } from "../../lexicon/tokens.ts";
-import type { Normalized } from "../../normalize/normalize.ts";
-import { type PlainView, plainToOriginal } from "../../normalize/plain.ts";
+import { plainToOriginal } from "../../normalize/plain.ts";
 import type { Finding, PrivacyType } from "../../types.ts";
+import type { Scan } from "../scan.ts";
 
-/** Views of one message shared by the privacy detectors. */
-export interface PrivacyInput {
-  readonly original: string;
-  readonly plain: PlainView;
-  /** The plain view with digit look-alikes folded; same length and map as `plain`. */
-  readonly digits: string;
-  readonly norm: Normalized;
-  readonly tokens: readonly Token[];
-}
+/** The privacy detectors read the views of the scan; `found` and `privacy` are still empty. */
+export type PrivacyInput = Scan;
 
 /** Builds a privacy finding from a range of the plain view. */
 export function plainFinding(

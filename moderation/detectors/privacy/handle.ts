@@ -22,7 +22,7 @@ const DISCORD = /(?<![a-z0-9_.])[a-z0-9_.]{2,32}#\d{4}(?!\d)/g;
 const REDDIT = /(?<![a-z0-9_/])u\/[a-z0-9_-]{3,20}/g;
 const CASHTAG = /(?<![a-z0-9_$])\$[a-z][a-z0-9_]{2,19}(?![a-z0-9_])/g;
 const AFTER_PLATFORM =
-  /\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|venmo|cashapp|twitter|threads|facebook|fb)\b[\s:→>\-–=|]{0,4}((?:(?:is|me|at|on|add|handle|username|user|my|es|en|@)[\s:→>\-–=|]{1,3}){0,3})([a-z0-9_.]{3,32})/g;
+  /\b(instagram|insta|ig|snapchat|snap|tiktok|telegram|discord|kik|venmo|cashapp|twitter|threads|facebook|fb)\b[\s:→>\-–=|]{0,4}((?:(?:is|me|at|on|as|add|handle|username|user|my|es|en|como|@)[\s:→>\-–=|]{1,3}){0,3})([a-z0-9_.]{3,32})/g;
 const SPACED = /(?<![a-z0-9_.])(?:[a-z0-9_.] ){3,40}[a-z0-9_.](?![a-z0-9_.])/g;
 const SPACED_HINT = /(?:^|[^a-z0-9_.])[a-z0-9_.] [a-z0-9_.] [a-z0-9_.] /;
 const ROLES = new Set([

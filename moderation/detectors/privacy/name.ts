@@ -137,6 +137,14 @@ function introducedNames(input: PrivacyInput): Finding[] {
   return out;
 }
 
+/** A public figure's name, also in the possessive ("Matthew Perry's book": token "perys"). */
+function isPublicFigure(first: string, last: string, lastAsTyped: string): boolean {
+  if (PUBLIC_FIGURES.has(`${first} ${last}`)) return true;
+  return (
+    /['’]s\b/i.test(lastAsTyped) && last.endsWith("s") && PUBLIC_FIGURES.has(`${first} ${last.slice(0, -1)}`)
+  );
+}
+
 /** Up to 60 lower-cased characters of the original after `at`. */
 function textAfter(input: PrivacyInput, at: number): string {
   return input.original.slice(at, at + 60).toLowerCase();
@@ -164,7 +172,7 @@ function listedNames(input: PrivacyInput): Finding[] {
     if (AMBIG.has(first) && !caps) continue;
     if (!caps && /(ed|ing|ly)$/.test(tokens[i + 1]!.text)) continue;
     // a public figure, a title or a game, not a third party of the writer's life
-    if (PUBLIC_FIGURES.has(`${first} ${tokens[i + 1]!.text}`)) continue;
+    if (isPublicFigure(first, tokens[i + 1]!.text, original.slice(b.start, b.end + 2))) continue;
     if (
       PUBLIC_BEFORE.test(original.slice(Math.max(0, a.start - 30), a.start).toLowerCase()) ||
       PUBLIC_AFTER.test(original.slice(b.end, b.end + 30).toLowerCase())

@@ -8,7 +8,9 @@ import type { Finding } from "../../types.ts";
 import { type PrivacyInput, plainFinding } from "./context.ts";
 
 const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
-const DOT = "(?:\\.|\\[\\.\\]|\\(\\.\\)|\\[dot\\])";
+// a dot, bracketed, or spaced out on both sides ("198 . 51 . 100 . 12", "10 dot 0 dot 0 dot 7")
+const DOT_CORE = "(?:\\.|\\[\\.\\]|\\(\\.\\)|\\[dot\\])";
+const DOT = `(?:${DOT_CORE}| ${DOT_CORE} | dot )`;
 // an address may carry a CIDR prefix length ("/24") or a port (":8080"); both belong to it
 const IPV4 = new RegExp(
   `(?<![\\w.])${OCTET}(?:${DOT}${OCTET}){3}(?:/(?:3[0-2]|[12]?\\d)(?!\\d))?(?::\\d{2,5}(?!\\d))?(?![\\w]|\\.\\d)`,
@@ -45,7 +47,7 @@ const PRIVATE_V4 = /^(?:192\.168\.|10\.|172\.(?:1[6-9]|2\d|3[01])\.|127\.)/;
 export function detectIp(input: PrivacyInput): Finding[] {
   const t = input.plain.text;
   const out: Finding[] = [];
-  if (/\d[.[(]/.test(t)) {
+  if (/\d ?[.[(]|\d dot \d/.test(t)) {
     // a home network's private address behind a router names nobody ("my router is 192.168.1.1")
     const homeNetwork = HOME_NETWORK.test(t);
     for (const m of t.matchAll(IPV4)) {

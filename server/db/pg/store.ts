@@ -32,6 +32,7 @@ import type { Case, Member, Role } from "../../../shared/types.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { newId } from "../../ids.ts";
 import { canonical, GENESIS, rowHash } from "../audit-chain.ts";
+import { guardWith } from "../guard.ts";
 import { isLive, LIVE_STATUSES, type MessageRow, toCase, toWireMessage, webhookBody } from "../rows.ts";
 import {
   type AuditEntry,
@@ -51,6 +52,8 @@ import {
   type PgTx,
   pgError,
 } from "./client.ts";
+import { pgDeliveries } from "./deliveries.ts";
+import { pgPeople } from "./people.ts";
 import * as t from "./schema.ts";
 
 const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
@@ -66,7 +69,7 @@ async function clock(tx: PgExec, offsetMs = 0): Promise<string> {
 }
 
 /** Append to the tenant's chain: its head row is locked first, so concurrent appends queue. */
-async function appendAudit(tx: PgTx, e: AuditEntry): Promise<void> {
+export async function appendAudit(tx: PgTx, e: AuditEntry): Promise<void> {
   const [head] = await tx
     .insert(t.auditHeads)
     .values({ tenant: e.tenant, lastId: 0, lastHash: GENESIS, count: 0 })
@@ -91,14 +94,27 @@ async function appendAudit(tx: PgTx, e: AuditEntry): Promise<void> {
     .where(eq(t.auditHeads.tenant, e.tenant));
 }
 
-async function enqueue(tx: PgTx, tenant: string, type: string, data: Case): Promise<void> {
+async function enqueue(
+  tx: PgTx,
+  tenant: string,
+  type: string,
+  data: Case,
+  subjectHandle: string | null = null,
+): Promise<void> {
   const id = newId("evt");
   const createdAt = await clock(tx);
+  const [who] = subjectHandle
+    ? await tx
+        .select({ sub: t.users.sub })
+        .from(t.users)
+        .where(and(eq(t.users.tenant, tenant), eq(t.users.handle, subjectHandle)))
+    : [];
+  const subject = subjectHandle && who ? { handle: subjectHandle, sub: who.sub } : null;
   await tx.insert(t.outbox).values({
     id,
     tenant,
     type,
-    body: webhookBody(id, type, tenant, createdAt, data),
+    body: webhookBody(id, type, tenant, createdAt, data, subject),
     createdAt,
     nextAttemptAt: createdAt,
   });
@@ -129,7 +145,7 @@ async function openCase(tx: PgTx, o: CaseOpening): Promise<Case> {
     })
     .returning();
   const c = toCase(row!);
-  if (o.webhook) await enqueue(tx, o.tenant, "case.opened", c);
+  if (o.webhook) await enqueue(tx, o.tenant, "case.opened", c, o.subjectHandle ?? null);
   await appendAudit(tx, {
     tenant: o.tenant,
     actor: o.actor,
@@ -203,7 +219,8 @@ const statusAfterReview = (findings: unknown[]) =>
 const hasTag = (tag: string | undefined) =>
   tag ? sql`${t.threads.tags} @> ${JSON.stringify([tag])}::jsonb` : undefined;
 
-function translate(e: unknown): unknown {
+/** Driver errors as the port names them (sub-ports use it too). */
+export function translate(e: unknown): unknown {
   if (e instanceof AppError || e instanceof DuplicateError) return e;
   const d = pgError(e);
   if (d?.code === "23505") return new DuplicateError(d.table ?? "unknown");
@@ -318,7 +335,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
       .limit(limit + 1);
   }
 
-  const impl: Store = {
+  const impl: Omit<Store, "people" | "deliveries"> = {
     dialect: "postgres",
     async ping() {
       await db.execute(sql`select 1`);
@@ -670,7 +687,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
           .where(eq(t.cases.id, caseId))
           .returning();
         const out = toCase(updated!);
-        if (d.webhook) await enqueue(x, tenant, d.webhook, out);
+        if (d.webhook) await enqueue(x, tenant, d.webhook, out, updated!.subjectHandle);
         await appendAudit(x, { ...d.audit, details: { ...d.audit.details, to: out.status, tier: out.tier } });
         return out;
       });
@@ -689,6 +706,16 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
         .orderBy(asc(t.cases.dueAt))
         .limit(500);
       return rows.map(toCase);
+    },
+    async openCasesAbout(tenant, handle) {
+      return db
+        .select()
+        .from(t.cases)
+        .where(
+          and(eq(t.cases.tenant, tenant), eq(t.cases.subjectHandle, handle), ne(t.cases.status, "resolved")),
+        )
+        .orderBy(asc(t.cases.createdAt))
+        .limit(50);
     },
     async sweepOverdue(hasWebhook) {
       return tx(async (x) => {
@@ -719,7 +746,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
         const out: { tenant: string; case: Case }[] = [];
         for (const row of moved) {
           const c = toCase(row);
-          if (hasWebhook(row.tenant)) await enqueue(x, row.tenant, "case.escalated", c);
+          if (hasWebhook(row.tenant)) await enqueue(x, row.tenant, "case.escalated", c, row.subjectHandle);
           await appendAudit(x, {
             tenant: row.tenant,
             actor: "system",
@@ -773,6 +800,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
         .set({
           attempts: a.attempts,
           lastError: a.error,
+          lastStatus: a.status ?? null,
           leaseOwner: null,
           leaseUntil: null,
           ...(a.error === null
@@ -1137,5 +1165,11 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
             }
           }
         : v;
-  return { ...(guarded as unknown as Store), dialect: "postgres", db };
+  return {
+    ...(guarded as unknown as Store),
+    dialect: "postgres",
+    db,
+    people: guardWith(translate)(pgPeople(db)),
+    deliveries: guardWith(translate)(pgDeliveries(db)),
+  };
 }

@@ -145,6 +145,8 @@ export const outbox = sqliteTable(
     deliveredAt: text("delivered_at"),
     failedAt: text("failed_at"),
     lastError: text("last_error"),
+    /** The HTTP status of the last attempt that got an answer (null: none yet, or a timeout). */
+    lastStatus: integer("last_status"),
   },
   (t) => [index("outbox_due").on(t.deliveredAt, t.failedAt, t.nextAttemptAt)],
 );

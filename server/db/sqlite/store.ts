@@ -19,7 +19,9 @@ import {
   type TextChange,
 } from "../store.ts";
 import { type Db, groupTransaction, openDatabase, transaction } from "./client.ts";
+import { sqliteDeliveries } from "./deliveries.ts";
 import { isBusy, isUniqueViolation, sqliteMessage } from "./errors.ts";
+import { sqlitePeople } from "./people.ts";
 import * as audit from "./repos/audit.ts";
 import * as cases from "./repos/cases.ts";
 import * as forum from "./repos/forum.ts";
@@ -54,7 +56,7 @@ function openCase(db: Db, o: CaseOpening): Case {
     updatedAt: nowIso(now),
   });
   const c = toCase(row);
-  if (o.webhook) outbox.enqueue(db, o.tenant, "case.opened", c);
+  if (o.webhook) outbox.enqueue(db, o.tenant, "case.opened", c, o.subjectHandle ?? null);
   audit.appendAudit(db, {
     tenant: o.tenant,
     actor: o.actor,
@@ -135,7 +137,7 @@ export function openSqliteStore(path: string): Store & { db: Db } {
     return row;
   };
 
-  const impl: Store = {
+  const impl: Omit<Store, "people" | "deliveries"> = {
     dialect: "sqlite",
     async ping() {
       db.$client.prepare("select 1").get();
@@ -345,7 +347,7 @@ export function openSqliteStore(path: string): Store & { db: Db } {
         });
         if (!updated) throw new AppError("conflict", `case is ${row.status}`);
         const out = toCase(updated);
-        if (d.webhook) outbox.enqueue(db, tenant, d.webhook, out);
+        if (d.webhook) outbox.enqueue(db, tenant, d.webhook, out, updated.subjectHandle);
         audit.appendAudit(db, {
           ...d.audit,
           details: { ...d.audit.details, to: out.status, tier: out.tier },
@@ -359,11 +361,14 @@ export function openSqliteStore(path: string): Store & { db: Db } {
         : cases.openCases(db, tenant, minTier);
       return rows.map(toCase);
     },
+    async openCasesAbout(tenant, handle) {
+      return cases.openCasesAbout(db, tenant, handle);
+    },
     async sweepOverdue(hasWebhook) {
       return transaction(db, () =>
         cases.escalateOverdue(db, nowIso()).map((row) => {
           const c = toCase(row);
-          if (hasWebhook(row.tenant)) outbox.enqueue(db, row.tenant, "case.escalated", c);
+          if (hasWebhook(row.tenant)) outbox.enqueue(db, row.tenant, "case.escalated", c, row.subjectHandle);
           audit.appendAudit(db, {
             tenant: row.tenant,
             actor: "system",
@@ -389,10 +394,11 @@ export function openSqliteStore(path: string): Store & { db: Db } {
         id,
         owner,
         a.error === null
-          ? { attempts: a.attempts, deliveredAt: nowIso(), lastError: null }
+          ? { attempts: a.attempts, deliveredAt: nowIso(), lastError: null, lastStatus: a.status ?? null }
           : {
               attempts: a.attempts,
               lastError: a.error,
+              lastStatus: a.status ?? null,
               nextAttemptAt: nowIso(Date.now() + (a.retryInMs ?? 0)),
               ...(a.giveUp ? { failedAt: nowIso() } : {}),
             },
@@ -582,5 +588,11 @@ export function openSqliteStore(path: string): Store & { db: Db } {
       });
     },
   };
-  return { ...guard(impl), dialect: "sqlite", db };
+  return {
+    ...guard(impl),
+    dialect: "sqlite",
+    db,
+    people: guard(sqlitePeople(db)),
+    deliveries: guard(sqliteDeliveries(db)),
+  };
 }

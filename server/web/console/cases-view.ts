@@ -2,19 +2,90 @@
  * Open cases as cards with a live countdown to their acknowledgement deadline. One timer
  * ticks every countdown on the page, so a hundred cases cost one interval.
  */
-import type { Case } from "../../../shared/types.ts";
-import { clock, h, timeOf } from "../lib/dom.ts";
+import type { Case, Member, Message } from "../../../shared/types.ts";
+import { clock, h, replaceChildren, timeOf } from "../lib/dom.ts";
+import { memberLabel, roomLabel } from "./names.ts";
+
+/** What `GET /api/cases/:id/history` answers. */
+export interface CaseHistory {
+  case: Case;
+  room: { id: string; name: string } | null;
+  subject: Member | null;
+  item: { message: Message; context?: Message[] } | null;
+  timeline: { at: string; kind: string; by: string; text?: string }[];
+}
 
 export interface CaseActions {
   ack(c: Case): Promise<string>;
   escalate(c: Case, note: string): Promise<string>;
   resolve(c: Case, note: string): Promise<string>;
+  history(c: Case): Promise<CaseHistory | null>;
+}
+
+const EVENT_TEXT: Record<string, string> = {
+  opened: "Opened",
+  acknowledged: "Acknowledged",
+  escalated: "Escalated",
+  auto_escalated: "Escalated automatically (deadline passed)",
+  resolved: "Resolved",
+  help_requested: "The participant asked for a peer specialist now",
+  note: "Note",
+};
+
+/** A participant asked from their support card and nobody has acknowledged since. */
+export const askedForHelp = (c: Case) =>
+  c.status !== "acknowledged" &&
+  c.status !== "resolved" &&
+  /asked for a peer specialist/.test(c.notes.at(-1)?.text ?? "");
+
+function renderHistory(into: HTMLElement, hist: CaseHistory | null): void {
+  if (!hist) {
+    replaceChildren(into, h("p", { class: "meta" }, "The history could not be loaded."));
+    return;
+  }
+  const m = hist.item?.message;
+  replaceChildren(
+    into,
+    hist.subject
+      ? h(
+          "p",
+          null,
+          "About ",
+          memberLabel(hist.subject),
+          hist.room ? " in " : "",
+          hist.room ? roomLabel(hist.room.id) : "",
+        )
+      : null,
+    h(
+      "ol",
+      { class: "timeline", "aria-label": "Timeline" },
+      hist.timeline.map((e) =>
+        h(
+          "li",
+          null,
+          h("time", { datetime: e.at, title: new Date(e.at).toLocaleString() }, timeOf(e.at)),
+          ` ${EVENT_TEXT[e.kind] ?? e.kind} · ${e.by}`,
+          e.text && e.kind !== "help_requested" ? `: ${e.text}` : "",
+        ),
+      ),
+    ),
+    hist.item?.context?.length
+      ? h(
+          "ol",
+          { class: "context", "aria-label": "Messages just before it" },
+          hist.item.context.map((c) =>
+            h("li", null, h("span", { class: "who" }, `${c.author.name}: `), c.body),
+          ),
+        )
+      : null,
+    m ? h("p", { class: "body" }, h("strong", null, `${m.author.name}: `), m.body) : null,
+  );
 }
 
 const TIER = { 1: "Tier 1 · peer specialists", 2: "Tier 2 · clinicians" } as Record<number, string>;
 
 /** Render one case. */
-export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
+export function renderCase(c: Case, actions: CaseActions, subject: Member | null = null): HTMLLIElement {
   const status = h("p", { class: "result", role: "status" });
   const noteId = `n-${c.id}`;
   const note = h("input", {
@@ -30,9 +101,26 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
     status.textContent = await run().catch(() => "Something went wrong.");
     button.disabled = false;
   };
+  const historyBody = h("div", null, h("p", { class: "meta" }, "Loading…"));
+  const history = h(
+    "details",
+    {
+      class: "history",
+      ontoggle: () => {
+        if (history.open) void actions.history(c).then((hist) => renderHistory(historyBody, hist));
+      },
+    },
+    h("summary", null, "Case history"),
+    historyBody,
+  );
   return h(
     "li",
-    { class: `card case level-${c.level} status-${c.status}`, "data-case-id": c.id },
+    {
+      class: `card case level-${c.level} status-${c.status}`,
+      "data-case-id": c.id,
+      tabindex: 0,
+      "aria-label": `Case, level ${c.level}, ${c.status}`,
+    },
     h(
       "div",
       { class: "card-head" },
@@ -40,6 +128,7 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
       h("span", { class: "tag" }, c.category ?? "uncategorised"),
       h("span", { class: "tag tier" }, TIER[c.tier] ?? `Tier ${c.tier}`),
       h("span", { class: `badge ${c.status}`, "data-testid": "case-status" }, c.status),
+      askedForHelp(c) ? h("span", { class: "help-requested" }, "Asked for a peer specialist now") : null,
       h(
         "span",
         { class: "countdown", "data-due": c.dueAt, "data-status": c.status, "data-testid": "countdown" },
@@ -49,10 +138,14 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
     h(
       "p",
       { class: "meta" },
+      subject ? "About " : "",
+      subject ? memberLabel(subject) : "",
+      subject ? " · " : "",
       `opened ${timeOf(c.createdAt)} · due ${timeOf(c.dueAt)}`,
-      c.roomId ? ` · room ${c.roomId}` : "",
-      c.messageId ? ` · message ${c.messageId}` : "",
-      c.assignee ? ` · with ${c.assignee}` : "",
+      c.roomId ? " · " : "",
+      c.roomId ? roomLabel(c.roomId) : "",
+      c.threadId ? " · Forum" : "",
+      c.assignee ? " · acknowledged by a specialist" : "",
     ),
     c.notes?.length
       ? h(
@@ -72,6 +165,7 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
           class: "btn primary",
           type: "button",
           disabled: c.status === "acknowledged" || c.status === "resolved",
+          "data-shortcut": "k",
           onclick: busy(() => actions.ack(c)),
         },
         "Acknowledge",
@@ -94,6 +188,7 @@ export function renderCase(c: Case, actions: CaseActions): HTMLLIElement {
         "Resolve",
       ),
     ),
+    history,
     status,
   );
 }

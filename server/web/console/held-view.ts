@@ -6,6 +6,7 @@ import type { HeldItem } from "../../../shared/events.ts";
 import type { Message } from "../../../shared/types.ts";
 import { h, timeOf } from "../lib/dom.ts";
 import { describe, highlighted } from "./highlight.ts";
+import { memberLabel, roomLabel } from "./names.ts";
 
 export interface CardActions {
   approve?(m: Message): Promise<string>;
@@ -29,7 +30,7 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
   const reason = h("input", { type: "text", maxlength: 500, placeholder: "Reason (kept in the audit log)" });
   const minutes = h(
     "select",
-    null,
+    { "aria-label": "Mute for" },
     MUTE_CHOICES.map(([v, label]) => h("option", { value: v }, label)),
   );
   const busy = (run: () => Promise<string>) => async (e: Event) => {
@@ -43,13 +44,18 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
   const inRoom = m.roomId !== "forum";
   return h(
     "li",
-    { class: `card ${kind}`, "data-message-id": m.id },
+    {
+      class: `card ${kind}`,
+      "data-message-id": m.id,
+      tabindex: 0,
+      "aria-label": `${kind === "held" ? "Held" : "Flagged"} message from ${m.author.name}`,
+    },
     h(
       "div",
       { class: "card-head" },
-      h("strong", null, m.author.name),
+      h("strong", null, memberLabel(m.author)),
       h("span", { class: "tag" }, m.author.role),
-      h("span", { class: "meta" }, `room ${m.roomId} · ${timeOf(m.createdAt)}`),
+      h("span", { class: "meta" }, roomLabel(m.roomId), ` · ${timeOf(m.createdAt)}`),
       h("span", { class: `badge ${kind}` }, kind === "held" ? "Held for review" : "Delivered, flagged"),
     ),
     item.context?.length
@@ -71,7 +77,12 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
       actions.approve
         ? h(
             "button",
-            { class: "btn primary", type: "button", onclick: busy(() => actions.approve!(m)) },
+            {
+              class: "btn primary",
+              type: "button",
+              "data-shortcut": "a",
+              onclick: busy(() => actions.approve!(m)),
+            },
             "Approve",
           )
         : null,
@@ -80,7 +91,12 @@ export function renderCard(item: HeldItem, kind: "held" | "flagged", actions: Ca
       actions.reject
         ? h(
             "button",
-            { class: "btn", type: "button", onclick: busy(() => actions.reject!(m, reason.value)) },
+            {
+              class: "btn",
+              type: "button",
+              "data-shortcut": "r",
+              onclick: busy(() => actions.reject!(m, reason.value)),
+            },
             "Reject",
           )
         : null,

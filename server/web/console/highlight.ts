@@ -30,9 +30,16 @@ export function segments(text: string, findings: readonly Finding[]): Segment[] 
   return out;
 }
 
-/** A short, plain description of a finding for a moderator. */
+/**
+ * A short, plain description of a finding for a moderator; a learned-stage finding also says
+ * which features of the window weighed most, so the specialist sees why it fired.
+ */
 export function describe(f: Finding): string {
-  return `${f.kind}: ${f.type} (severity ${f.severity}, rule ${f.rule})`;
+  const base = `${f.kind}: ${f.type} (severity ${f.severity}, rule ${f.rule})`;
+  const features = Array.isArray(f.features)
+    ? f.features.filter((x) => typeof x === "string").slice(0, 8)
+    : [];
+  return features.length ? `${base}, weighed most: ${features.join(", ")}` : base;
 }
 
 /** The message body with <mark>s around flagged text; every piece is a Text node. */

@@ -7,13 +7,13 @@ import type { JoinedRoom, Member, Message, ModerationOutcome, Notice } from "../
 import type { LanternSocket } from "../lib/connection.ts";
 import { h, replaceChildren } from "../lib/dom.ts";
 import { request } from "../lib/request.ts";
+import { S } from "./i18n.ts";
 import { compareMessages, MessageStore } from "./message-store.ts";
 import { type MessageViewContext, renderMessage, renderPending } from "./message-view.ts";
 import type { MuteStore } from "./mute-store.ts";
 import { Outbox, type Pending } from "./outbox.ts";
-import { renderSupportCard } from "./support-card.ts";
 import { TypingIndicator } from "./typing.ts";
-import { HELD_NOTE, noticeText, REJECTED_NOTE, redactedNote, sendErrorText } from "./wording.ts";
+import { heldNote, noticeText, redactedNote, rejectedNote, sendErrorText } from "./wording.ts";
 
 export interface ChatDeps {
   /** Say something to screen readers through the widget's live region. */
@@ -23,6 +23,8 @@ export interface ChatDeps {
   titled(name: string): void;
   /** Remember who "I" am across reloads (the opaque handle learnt from an ack). */
   myId: { get(): string | null; set(id: string): void };
+  /** A message from someone else arrived (the launcher counts them while closed). */
+  unread(): void;
 }
 
 type SortKey = Pick<Message, "seq" | "createdAt">;
@@ -41,21 +43,17 @@ export class ChatPanel {
   private replyTo: Message | null = null;
 
   private readonly intro = h("div");
-  private readonly list = h("ol", { class: "messages", "aria-label": "Messages" });
-  private readonly earlier = h(
-    "button",
-    { class: "link", type: "button", hidden: true },
-    "Show earlier messages",
-  );
-  private readonly scroller = h("div", { class: "scroll", tabindex: 0, "aria-label": "Conversation" });
+  private readonly list = h("ol", { class: "messages", "aria-label": S.messages });
+  private readonly earlier = h("button", { class: "link", type: "button", hidden: true }, S.earlier);
+  private readonly scroller = h("div", { class: "scroll", tabindex: 0, "aria-label": S.conversation });
   private readonly presence = h("div", { class: "presence", "aria-live": "off" });
-  private readonly supportSlot = h("div");
   private readonly notice = h("div", { class: "notice", role: "status" });
   private readonly input = h("textarea", {
+    id: "lantern-message",
     rows: 2,
     maxlength: 4000,
-    "aria-label": "Message",
-    placeholder: "Write a message…",
+    "aria-label": S.message,
+    placeholder: S.placeholder,
   });
   private readonly replying = h("div", { class: "replying", hidden: true });
 
@@ -71,6 +69,17 @@ export class ChatPanel {
     this.typing = new TypingIndicator(roomId);
     this.earlier.addEventListener("click", () => void this.loadEarlier());
     this.scroller.append(this.intro, this.earlier, this.list);
+    // Stay at the newest message when the conversation area shrinks (a support card opening
+    // above it, the keyboard on a phone), if that is where the reader was.
+    let atEnd = true;
+    this.scroller.addEventListener("scroll", () => {
+      const sc = this.scroller;
+      atEnd = sc.scrollHeight - sc.scrollTop - sc.clientHeight < 24;
+    });
+    if (typeof ResizeObserver !== "undefined")
+      new ResizeObserver(() => {
+        if (atEnd) this.scroller.scrollTop = this.scroller.scrollHeight;
+      }).observe(this.scroller);
     this.input.addEventListener("keydown", (e) => {
       if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
         e.preventDefault();
@@ -88,15 +97,14 @@ export class ChatPanel {
         },
       },
       this.replying,
-      h("div", { class: "row" }, this.input, h("button", { class: "btn", type: "submit" }, "Send")),
+      h("div", { class: "row" }, this.input, h("button", { class: "btn", type: "submit" }, S.send)),
     );
     this.el = h(
       "div",
-      { class: "panel", role: "tabpanel", "aria-label": "Chat" },
+      { class: "panel", role: "tabpanel", "aria-label": S.chat },
       this.scroller,
       this.typing.el,
       this.presence,
-      this.supportSlot,
       this.notice,
       form,
     );
@@ -114,15 +122,18 @@ export class ChatPanel {
     });
     socket.on("presence", (p) => here(p.roomId) && this.showPresence(p.online));
     socket.on("typing", (p) => here(p.roomId) && this.typing.show(p.user, p.typing, this.deps.myId.get()));
-    socket.on("support", (s) => {
-      replaceChildren(
-        this.supportSlot,
-        renderSupportCard(s, () => this.supportSlot.replaceChildren()),
-      );
-      this.deps.announce("Support resources are shown below the conversation.");
-      this.scrollToEnd(true);
-    });
     socket.on("notice", (n) => this.onNotice(n));
+  }
+
+  /** Put the keyboard in the message box (the skip link, the launcher). */
+  focusInput(): void {
+    this.input.focus();
+  }
+
+  /** The connection dropped: who is here and who is typing is no longer known. */
+  disconnected(): void {
+    this.presence.textContent = "";
+    this.typing.clear();
   }
 
   /** After every (re)connect: join, catch up after the last seq seen, then resend what waits. */
@@ -144,13 +155,11 @@ export class ChatPanel {
         afterSeq === undefined ? { roomId: this.roomId } : { roomId: this.roomId, afterSeq },
       );
       if (!res.ok) {
-        this.say(
-          res.error.code === "forbidden" || res.error.code === "not_found"
-            ? "You can't join this room."
-            : "We couldn't open the room yet; retrying soon.",
-        );
+        this.say(res.error.code === "forbidden" || res.error.code === "not_found" ? S.cantJoin : S.joinRetry);
         return;
       }
+      // Joined: whatever the notice line said about an earlier failure is stale now.
+      if (page === 0) this.say("");
       const me = (res as { me?: Member }).me;
       if (me?.id) this.deps.myId.set(me.id);
       if (!this.room) {
@@ -159,6 +168,12 @@ export class ChatPanel {
       }
       this.room = res.room;
       for (const m of res.messages) this.upsert(m, catchingUp);
+      // Our own held messages have no seq: they come beside the history, marked as waiting.
+      for (const m of res.pending ?? []) {
+        this.mine.add(m.id);
+        if (!this.notes.has(m.id)) this.notes.set(m.id, heldNote());
+        this.upsert(m, false, true);
+      }
       this.showPresence(res.online);
       if (!catchingUp) this.earlier.hidden = !res.hasMore;
       if (!catchingUp || !res.hasMore || res.messages.length === 0) break;
@@ -188,7 +203,7 @@ export class ChatPanel {
         ? h(
             "details",
             { class: "agreement", open: true },
-            h("summary", null, "Our group agreement"),
+            h("summary", null, S.agreement),
             h(
               "ul",
               null,
@@ -201,7 +216,7 @@ export class ChatPanel {
 
   private showPresence(online: Member[]): void {
     const names = online.map((m) => m.name);
-    this.presence.textContent = names.length ? `Here now: ${names.join(", ")}` : "";
+    this.presence.textContent = names.length ? S.hereNow(names.join(", ")) : "";
   }
 
   private submit(): void {
@@ -222,7 +237,7 @@ export class ChatPanel {
     // Now that we know our own handle, earlier messages of ours (other tab, before a reload) show as ours.
     if (!knewMe) this.rerenderAll();
     if (moderation.action === "redact") this.notes.set(m.id, redactedNote(moderation.reasons));
-    if (moderation.action === "hold" || m.status === "held") this.notes.set(m.id, HELD_NOTE);
+    if (moderation.action === "hold" || m.status === "held") this.notes.set(m.id, heldNote());
     this.upsert(m, false, true);
   }
 
@@ -235,36 +250,43 @@ export class ChatPanel {
 
   private onNotice(n: Notice): void {
     const messageId = typeof n.messageId === "string" ? n.messageId : null;
-    const known = messageId ? this.store.get(messageId) : undefined;
-    if (known && (n.code === "held" || n.code === "rejected" || n.code === "redacted")) {
-      this.notes.set(known.id, noticeText(n));
-      this.upsert(n.code === "rejected" ? { ...known, status: "rejected" } : known, false, true);
+    const aboutMessage = n.code === "held" || n.code === "rejected" || n.code === "redacted";
+    // Forum posts (t_, p_) are the forum panel's; a notice for another room is not ours.
+    if (messageId && aboutMessage && /^[tp]_/.test(messageId)) return;
+    if (messageId && aboutMessage && (n.roomId === undefined || n.roomId === this.roomId)) {
+      // Kept by id even before the message is known: a notice may overtake its message.
+      this.notes.set(messageId, noticeText(n));
+      const known = this.store.get(messageId);
+      if (known) this.upsert(n.code === "rejected" ? { ...known, status: "rejected" } : known, false, true);
       return;
     }
+    if (n.roomId !== undefined && n.roomId !== this.roomId) return;
     const text = noticeText(n);
-    if (text && n.code !== "token_expired") this.say(text);
+    if (text) this.say(text);
   }
 
   private say(text: string): void {
-    replaceChildren(this.notice, h("p", { class: "note" }, text));
-    this.deps.announce(text);
+    replaceChildren(this.notice, text ? h("p", { class: "note" }, text) : null);
+    if (text) this.deps.announce(text);
   }
 
   /** Add or refresh a message; `fresh` announces it to screen readers. */
   private upsert(m: Message, fresh: boolean, force = false): void {
     const isNew = !this.store.get(m.id);
     if (!this.store.upsert(m) && !force) return;
-    if (m.status === "visible" && this.notes.get(m.id) === HELD_NOTE) this.notes.delete(m.id);
-    if (m.status === "rejected" && this.mine.has(m.id)) this.notes.set(m.id, REJECTED_NOTE);
+    if ((m.status === "visible" || m.status === "redacted") && this.notes.get(m.id) === heldNote())
+      this.notes.delete(m.id);
+    if (m.status === "rejected" && this.isMine(m)) this.notes.set(m.id, rejectedNote());
     this.place(m.id, renderMessage(m, this.viewContext()), m);
     if (fresh && isNew && !this.isMine(m) && !this.deps.mutes.has(m.author.id)) {
-      this.deps.announce(`${m.author.name}: ${m.body}`);
+      this.deps.announce(S.newMessage(m.author.name, m.body));
+      this.deps.unread();
     }
     this.scrollToEnd(false);
   }
 
   private showPending(p: Pending): void {
-    this.place(`c:${p.clientId}`, renderPending(p, "You"), { seq: null, createdAt: p.createdAt });
+    this.place(`c:${p.clientId}`, renderPending(p, S.you), { seq: null, createdAt: p.createdAt });
     this.scrollToEnd(true);
   }
 
@@ -314,7 +336,7 @@ export class ChatPanel {
     }
     replaceChildren(
       this.replying,
-      h("span", null, `Replying to ${m.author.name}`),
+      h("span", null, S.replyingTo(m.author.name)),
       h(
         "button",
         {
@@ -325,7 +347,7 @@ export class ChatPanel {
             this.input.focus();
           },
         },
-        "Cancel reply",
+        S.cancelReply,
       ),
     );
     this.input.focus();
@@ -344,9 +366,7 @@ export class ChatPanel {
         mute: (author, muted) => {
           this.deps.mutes.set(author.id, muted);
           this.rerenderAll();
-          this.say(
-            muted ? `You muted ${author.name}. Only you see this change.` : `You unmuted ${author.name}.`,
-          );
+          this.say(muted ? S.youMuted(author.name) : S.youUnmuted(author.name));
         },
       },
     };
@@ -356,7 +376,7 @@ export class ChatPanel {
     if (!this.socket) return;
     const res = await request(this.socket, "message:react", { messageId: m.id, emoji: emoji as never });
     if (res.ok) this.upsert(res.message, false);
-    else this.say("That reaction didn't go through.");
+    else this.say(S.reactionFailed);
   }
 
   private async report(m: Message, reason: string): Promise<void> {
@@ -366,12 +386,7 @@ export class ChatPanel {
       "message:report",
       reason ? { messageId: m.id, reason } : { messageId: m.id },
     );
-    this.notes.set(
-      m.id,
-      res.ok
-        ? "Thank you. A facilitator will look at this; your report is anonymous."
-        : "Your report didn't go through. Please try again.",
-    );
+    this.notes.set(m.id, res.ok ? S.reportThanks : S.reportFailed);
     this.upsert(m, false, true);
   }
 

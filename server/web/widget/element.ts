@@ -9,8 +9,11 @@ import { h } from "../lib/dom.ts";
 import { type GetToken, TokenKeeper } from "../lib/token.ts";
 import { ChatPanel } from "./chat.ts";
 import { ForumPanel } from "./forum.ts";
+import { S, useLanguage } from "./i18n.ts";
+import { Launcher } from "./launcher.ts";
 import { MuteStore } from "./mute-store.ts";
 import { WIDGET_CSS } from "./styles.ts";
+import { SupportDesk } from "./support-desk.ts";
 
 export interface MountOptions {
   /** Lantern's origin; defaults to where widget.js was loaded from. */
@@ -23,14 +26,29 @@ export interface MountOptions {
   forum?: boolean;
   /** The panel shown first. */
   view?: "chat" | "forum";
+  /** `inline` (default): the element is the chat; `launcher`: a floating button that opens it. */
+  mode?: "inline" | "launcher";
+  /** The language (`en`, `es`, ...); default: the element's `lang`, else the page's `<html lang>`. */
+  lang?: string;
 }
 
-const STATE_TEXT: Record<ConnectionState, string> = {
-  connecting: "Connecting…",
-  online: "",
-  offline: "Connection lost. Reconnecting… anything you write will be sent when we're back.",
-  denied: "We couldn't sign you in to the chat. Please reload the page or sign in again.",
-};
+/** What the status line says in each connection state. */
+function stateText(state: ConnectionState, attempt = 1): string {
+  switch (state) {
+    case "online":
+      return "";
+    case "connecting":
+      return S.connecting;
+    case "reconnecting":
+      return S.reconnecting(attempt);
+    case "offline":
+      return S.offline;
+    case "denied":
+      return S.signedOut;
+    case "not_allowed":
+      return S.notAllowed;
+  }
+}
 
 let sheet: CSSStyleSheet | null = null;
 
@@ -92,7 +110,11 @@ export class LanternChatElement extends HTMLElement {
     const server = (this.options.server ?? this.getAttribute("server") ?? SCRIPT_ORIGIN).replace(/\/+$/, "");
     const room = this.options.room ?? this.getAttribute("room");
     const forum = this.options.forum ?? this.getAttribute("forum") !== "off";
+    const locale = useLanguage(
+      this.options.lang ?? this.getAttribute("lang") ?? document.documentElement.lang ?? "en",
+    );
     const tokens = new TokenKeeper(getToken);
+    const mode = (this.options.mode ?? this.getAttribute("mode")) === "launcher" ? "launcher" : "inline";
     const ui = this.renderShell(room !== null);
     const announce = (text: string) => {
       // Clear first so that the same sentence twice is still read out.
@@ -100,6 +122,7 @@ export class LanternChatElement extends HTMLElement {
       setTimeout(() => (ui.live.textContent = text), 50);
     };
     const meKey = `lantern:me:${server}`;
+    let launcher: Launcher | null = null;
     const chat = room
       ? new ChatPanel(room, {
           announce,
@@ -109,15 +132,23 @@ export class LanternChatElement extends HTMLElement {
             get: () => sessionStorage.getItem(meKey),
             set: (id) => sessionStorage.setItem(meKey, id),
           },
+          unread: () => launcher?.unread(),
         })
       : null;
     const forumPanel = forum ? new ForumPanel({ server, announce, token: () => tokens.fresh() }) : null;
     const panels = [
-      chat && { name: "Chat", el: chat.el },
-      forumPanel && { name: "Forum", el: forumPanel.el },
+      chat && { name: S.chat, el: chat.el },
+      forumPanel && { name: S.forum, el: forumPanel.el },
     ].filter((p) => !!p);
     const first = this.options.view ?? this.getAttribute("view");
-    this.tabs(ui.tablist, panels, first === "forum" ? panels.length - 1 : 0);
+    const select = this.tabs(ui.tablist, panels, first === "forum" ? panels.length - 1 : 0);
+    let socket: Connection["socket"] | null = null;
+    const desk = new SupportDesk(server, {
+      socket: () => socket,
+      announce,
+      shown: () => launcher?.open(false),
+    });
+    ui.root.insertBefore(desk.el, ui.live);
     ui.root.insertBefore(
       h(
         "div",
@@ -126,24 +157,42 @@ export class LanternChatElement extends HTMLElement {
       ),
       ui.live,
     );
+    if (chat) {
+      ui.skip.addEventListener("click", (e) => {
+        e.preventDefault();
+        select(0);
+        chat.focusInput();
+      });
+    } else ui.skip.remove();
+    if (mode === "launcher") launcher = new Launcher(this, ui.root, () => chat?.focusInput());
 
-    this.connection = openConnection(server, tokens, {
-      state: (state, reason) => {
-        ui.status.dataset.state = state;
-        ui.status.textContent = STATE_TEXT[state];
-        ui.status.hidden = state === "online";
-        this.dispatchEvent(
-          new CustomEvent("lantern:state", { detail: { state, reason }, bubbles: true, composed: true }),
-        );
+    this.connection = openConnection(
+      server,
+      tokens,
+      {
+        state: (state, reason, attempt) => {
+          ui.status.dataset.state = state;
+          ui.status.textContent = stateText(state, attempt);
+          ui.status.hidden = state === "online";
+          // Who is here and who is typing is unknown until the room is joined again.
+          if (state !== "online") chat?.disconnected();
+          this.dispatchEvent(
+            new CustomEvent("lantern:state", { detail: { state, reason }, bubbles: true, composed: true }),
+          );
+        },
+        online: (s) => {
+          socket = s;
+          // Ready means the room is joined; the forum loads on its own time.
+          void forumPanel?.online(s);
+          void Promise.resolve(chat?.online(s)).then(() =>
+            this.dispatchEvent(new CustomEvent("lantern:ready", { bubbles: true, composed: true })),
+          );
+        },
       },
-      online: (socket) => {
-        // Ready means the room is joined; the forum loads on its own time.
-        void forumPanel?.online(socket);
-        void Promise.resolve(chat?.online(socket)).then(() =>
-          this.dispatchEvent(new CustomEvent("lantern:ready", { bubbles: true, composed: true })),
-        );
-      },
-    });
+      { locale },
+    );
+    socket = this.connection.socket;
+    desk.bind(this.connection.socket);
     chat?.bind(this.connection.socket);
     forumPanel?.bind(this.connection.socket);
   }
@@ -155,8 +204,11 @@ export class LanternChatElement extends HTMLElement {
       sheet.replaceSync(WIDGET_CSS);
     }
     shadow.adoptedStyleSheets = [sheet];
-    const title = h("h2", null, hasRoom ? "Chat" : "Forum");
-    const tablist = h("div", { role: "tablist", "aria-label": "Lantern views" });
+    const title = h("h2", null, hasRoom ? S.chat : S.forum);
+    const tablist = h("div", { role: "tablist", "aria-label": S.views });
+    const skip = h("a", { class: "skip" }, S.skip);
+    // h() keeps only absolute http(s)/tel/sms hrefs; an in-page fragment is set here.
+    skip.setAttribute("href", "#lantern-message");
     const status = h("div", { class: "status", role: "status", "data-testid": "status" });
     const live = h("div", {
       class: "sr-only",
@@ -164,14 +216,21 @@ export class LanternChatElement extends HTMLElement {
       "aria-atomic": "true",
       "data-testid": "live",
     });
-    const root = h("div", { class: "root" }, h("header", null, title, tablist), status, live);
+    const root = h("div", { class: "root" }, skip, h("header", null, title, tablist), status, live);
     shadow.replaceChildren(root);
-    return { root, title, tablist, status, live };
+    return { root, title, tablist, status, live, skip };
   }
 
   /** ARIA tabs: arrow keys move between them, only the selected one is in the tab order. */
-  private tabs(tablist: HTMLElement, panels: { name: string; el: HTMLElement }[], selected: number): void {
-    if (panels.length < 2) return void tablist.remove();
+  private tabs(
+    tablist: HTMLElement,
+    panels: { name: string; el: HTMLElement }[],
+    selected: number,
+  ): (index: number) => void {
+    if (panels.length < 2) {
+      tablist.remove();
+      return () => {};
+    }
     const buttons = panels.map((p, i) =>
       h("button", { role: "tab", type: "button", id: `lantern-tab-${i}`, onclick: () => select(i) }, p.name),
     );
@@ -192,5 +251,6 @@ export class LanternChatElement extends HTMLElement {
     });
     tablist.append(...buttons);
     select(selected);
+    return (index) => select(index);
   }
 }

@@ -11,9 +11,13 @@ import {
   type Thread,
 } from "../../../shared/types.ts";
 import type { LanternSocket } from "../lib/connection.ts";
-import { h, replaceChildren, timeOf, uuid } from "../lib/dom.ts";
+import { h, replaceChildren, uuid } from "../lib/dom.ts";
 import { request } from "../lib/request.ts";
-import { HELD_NOTE, redactedNote, sendErrorText } from "./wording.ts";
+import { S } from "./i18n.ts";
+import { when } from "./when.ts";
+import { heldNote, noticeText, redactedNote, sendErrorText } from "./wording.ts";
+
+const timeOf = (iso: string) => when(iso).text;
 
 export interface ForumDeps {
   server: string;
@@ -33,7 +37,7 @@ export class ForumPanel {
   constructor(private readonly deps: ForumDeps) {
     this.el = h(
       "div",
-      { class: "panel", role: "tabpanel", "aria-label": "Forum" },
+      { class: "panel", role: "tabpanel", "aria-label": S.forum },
       this.body,
       this.status,
       this.footer,
@@ -53,9 +57,13 @@ export class ForumPanel {
         this.threads.set(t.id, { ...t, replyCount: t.replyCount + 1, lastActivityAt: r.createdAt });
       if (this.open?.thread.id === r.threadId && !this.open.replies.has(r.id)) {
         this.open.replies.set(r.id, r);
-        this.deps.announce(`${r.author.name} replied: ${r.body}`);
+        this.deps.announce(S.repliedBy(r.author.name, r.body));
       }
       this.render();
+    });
+    // A peer specialist's decision on one of our held posts.
+    socket.on("notice", (n) => {
+      if (typeof n.messageId === "string" && /^[tp]_/.test(n.messageId)) this.say(noticeText(n));
     });
   }
 
@@ -63,7 +71,7 @@ export class ForumPanel {
   async online(socket: LanternSocket): Promise<void> {
     this.socket = socket;
     const res = await request(socket, "forum:subscribe", {});
-    if (!res.ok) return this.say("The forum isn't available right now.");
+    if (!res.ok) return this.say(S.forumUnavailable);
     this.threads.clear();
     for (const t of res.threads) this.threads.set(t.id, t);
     if (this.open) await this.openThread(this.open.thread.id);
@@ -83,11 +91,11 @@ export class ForumPanel {
     const sorted = [...this.threads.values()].sort((a, b) => (a.lastActivityAt < b.lastActivityAt ? 1 : -1));
     replaceChildren(
       this.body,
-      h("h3", null, "Community forum"),
-      sorted.length === 0 ? h("p", { class: "meta" }, "No topics yet. Start the first one below.") : null,
+      h("h3", null, S.forumTitle),
+      sorted.length === 0 ? h("p", { class: "meta" }, S.noTopics) : null,
       h(
         "ul",
-        { class: "threads", "aria-label": "Topics" },
+        { class: "threads", "aria-label": S.topics },
         sorted.map((t) =>
           h(
             "li",
@@ -99,7 +107,7 @@ export class ForumPanel {
               h(
                 "span",
                 { class: "meta" },
-                `${t.author.name} · ${t.replyCount} ${t.replyCount === 1 ? "reply" : "replies"} · ${timeOf(t.lastActivityAt)}`,
+                `${t.author.name} · ${S.replyCount(t.replyCount)} · ${timeOf(t.lastActivityAt)}`,
               ),
             ),
           ),
@@ -121,7 +129,7 @@ export class ForumPanel {
           this.render();
         },
       },
-      "← All topics",
+      S.allTopics,
     );
     replaceChildren(
       this.body,
@@ -131,7 +139,7 @@ export class ForumPanel {
       h("div", { class: "thread-body" }, thread.body),
       h(
         "ol",
-        { class: "replies", "aria-label": "Replies" },
+        { class: "replies", "aria-label": S.repliesLabel },
         [...replies.values()]
           .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))
           .map((r) =>
@@ -148,9 +156,7 @@ export class ForumPanel {
     );
     replaceChildren(
       this.footer,
-      thread.locked
-        ? h("p", { class: "meta" }, "This topic is closed to new replies.")
-        : this.replyForm(thread.id),
+      thread.locked ? h("p", { class: "meta" }, S.locked) : this.replyForm(thread.id),
     );
   }
 
@@ -181,7 +187,7 @@ export class ForumPanel {
       this.say("");
       this.render();
     } catch {
-      this.say("That topic couldn't be opened. Please try again.");
+      this.say(S.topicFailed);
     }
   }
 
@@ -189,19 +195,19 @@ export class ForumPanel {
     const title = h("input", {
       type: "text",
       maxlength: 200,
-      "aria-label": "Topic title",
-      placeholder: "Topic title",
+      "aria-label": S.topicTitle,
+      placeholder: S.topicTitle,
     });
     const text = h("textarea", {
       rows: 2,
       maxlength: 4000,
-      "aria-label": "Topic text",
-      placeholder: "What's on your mind?",
+      "aria-label": S.topicText,
+      placeholder: S.topicPlaceholder,
     });
     const tag = h(
       "select",
-      { "aria-label": "Topic (optional)" },
-      h("option", { value: "" }, "Topic (optional)"),
+      { "aria-label": S.topicTag },
+      h("option", { value: "" }, S.topicTag),
       FORUM_TAGS.map((t) => h("option", { value: t }, t.replace(/-/g, " "))),
     );
     const clientId = uuid();
@@ -220,15 +226,15 @@ export class ForumPanel {
           });
           if (!res.ok) return this.say(sendErrorText(res.error.code, res.error));
           this.threads.set(res.thread.id, res.thread);
-          this.say(this.moderationText(res.moderation) ?? "Your topic is posted.");
+          this.say(this.moderationText(res.moderation) ?? S.posted);
           this.render();
         },
       },
-      h("strong", null, "Start a topic"),
+      h("strong", null, S.startTopic),
       title,
       tag,
       text,
-      h("button", { class: "btn", type: "submit" }, "Post"),
+      h("button", { class: "btn", type: "submit" }, S.post),
     );
   }
 
@@ -236,8 +242,8 @@ export class ForumPanel {
     const text = h("textarea", {
       rows: 2,
       maxlength: 4000,
-      "aria-label": "Your reply",
-      placeholder: "Write a reply…",
+      "aria-label": S.yourReply,
+      placeholder: S.replyPlaceholder,
     });
     const clientId = uuid();
     return h(
@@ -259,12 +265,12 @@ export class ForumPanel {
         },
       },
       text,
-      h("button", { class: "btn", type: "submit" }, "Reply"),
+      h("button", { class: "btn", type: "submit" }, S.reply),
     );
   }
 
   private moderationText(m: ModerationOutcome): string | null {
-    if (m.action === "hold") return HELD_NOTE;
+    if (m.action === "hold") return heldNote();
     if (m.action === "redact") return redactedNote(m.reasons);
     return null;
   }

@@ -4,8 +4,10 @@
  */
 import type { Member, Message } from "../../../shared/types.ts";
 import { REACTIONS } from "../../../shared/types.ts";
-import { h, timeOf } from "../lib/dom.ts";
+import { h } from "../lib/dom.ts";
+import { S } from "./i18n.ts";
 import type { Pending } from "./outbox.ts";
+import { when } from "./when.ts";
 
 export interface MessageActions {
   reply(m: Message): void;
@@ -22,19 +24,13 @@ export interface MessageViewContext {
   actions: MessageActions;
 }
 
-const ROLE_LABEL: Record<string, string> = {
-  peer_specialist: "facilitator",
-  clinician: "clinician",
-  admin: "staff",
-};
-
 /** The list item for a stored message. */
 export function renderMessage(m: Message, ctx: MessageViewContext): HTMLLIElement {
   const mine = ctx.isMine(m);
   const li = h("li", { class: `msg${mine ? " mine" : ""}`, "data-id": m.id, "data-seq": m.seq ?? "" });
   if (!mine && ctx.isMuted(m.author.id)) {
     li.append(
-      h("span", { class: "muted-msg" }, `A message from ${m.author.name}, whom you muted.`),
+      h("span", { class: "muted-msg" }, S.mutedMessage(m.author.name)),
       h(
         "button",
         {
@@ -43,19 +39,19 @@ export function renderMessage(m: Message, ctx: MessageViewContext): HTMLLIElemen
           "data-key": "unmute",
           onclick: () => ctx.actions.mute(m.author, false),
         },
-        `Unmute ${m.author.name}`,
+        S.unmute(m.author.name),
       ),
     );
     return li;
   }
-  li.append(byline(m.author, m.createdAt));
+  li.append(byline(m.author, m.createdAt, mine));
   if (m.replyTo) li.append(quote(ctx.lookup(m.replyTo)));
   const gone = m.status === "deleted" || m.status === "rejected";
-  li.append(h("div", { class: "body" }, gone ? "This message was removed." : m.body));
+  li.append(h("div", { class: "body" }, gone ? S.removed : m.body));
   const note = ctx.note(m.id);
-  if (note) li.append(h("p", { class: "note", role: "note" }, note));
+  if (note) li.append(h("p", { class: `note${m.status === "held" ? " waiting" : ""}`, role: "note" }, note));
   if (!gone && m.status !== "held") {
-    li.append(reactionRow(m, ctx), actionRow(m, mine, ctx));
+    li.append(reactionRow(m, ctx), actionRow(m, mine, ctx, li));
   }
   return li;
 }
@@ -66,27 +62,29 @@ export function renderPending(p: Pending, author: string): HTMLLIElement {
     "li",
     { class: "msg mine pending", "data-client-id": p.clientId },
     h("span", { class: "who" }, author),
-    h("time", { datetime: p.createdAt }, "sending…"),
+    h("time", { datetime: p.createdAt }, S.sending),
     h("div", { class: "body" }, p.body),
     p.note ? h("p", { class: "note" }, p.note) : null,
   );
 }
 
-function byline(author: Member, createdAt: string): HTMLElement {
-  const role = ROLE_LABEL[author.role];
+function byline(author: Member, createdAt: string, mine: boolean): HTMLElement {
+  const role = S.roles[author.role];
+  const at = when(createdAt);
   return h(
     "div",
     null,
     h("span", { class: "who" }, author.name),
+    mine ? h("span", { class: "you" }, S.youSuffix) : null,
     role ? h("span", { class: "role" }, role) : null,
-    h("time", { datetime: createdAt }, timeOf(createdAt)),
+    h("time", { datetime: createdAt, title: at.full }, at.text),
   );
 }
 
 function quote(original: Message | undefined): HTMLElement {
-  if (!original) return h("div", { class: "quote" }, "Replying to an earlier message");
+  if (!original) return h("div", { class: "quote" }, S.replyingToEarlier);
   const text = original.body.length > 80 ? `${original.body.slice(0, 80)}…` : original.body;
-  return h("div", { class: "quote" }, `Replying to ${original.author.name}: `, text);
+  return h("div", { class: "quote" }, `${S.replyingTo(original.author.name)}: `, text);
 }
 
 function reactionRow(m: Message, ctx: MessageViewContext): HTMLElement {
@@ -100,7 +98,7 @@ function reactionRow(m: Message, ctx: MessageViewContext): HTMLElement {
           class: "reaction",
           type: "button",
           "data-key": `r${emoji}`,
-          "aria-label": `${emoji} ${count}. Add your ${emoji}`,
+          "aria-label": S.addReaction(emoji, count),
           onclick: () => ctx.actions.react(m, emoji),
         },
         `${emoji} ${count}`,
@@ -110,17 +108,17 @@ function reactionRow(m: Message, ctx: MessageViewContext): HTMLElement {
   return row;
 }
 
-function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElement {
+function actionRow(m: Message, mine: boolean, ctx: MessageViewContext, li: HTMLElement): HTMLElement {
   const picker = h(
     "div",
-    { class: "picker", role: "group", "aria-label": "Choose a reaction", hidden: true },
+    { class: "picker", role: "group", "aria-label": S.chooseReaction, hidden: true },
     REACTIONS.map((emoji) =>
       h(
         "button",
         {
           type: "button",
           "data-key": `p${emoji}`,
-          "aria-label": `React ${emoji}`,
+          "aria-label": S.reactWith(emoji),
           onclick: () => ctx.actions.react(m, emoji),
         },
         emoji,
@@ -141,7 +139,7 @@ function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElem
         if (open) (picker.firstElementChild as HTMLElement | null)?.focus();
       },
     },
-    "React",
+    S.react,
   );
   const row = h(
     "div",
@@ -149,7 +147,7 @@ function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElem
     h(
       "button",
       { class: "link", type: "button", "data-key": "reply", onclick: () => ctx.actions.reply(m) },
-      "Reply",
+      S.reply,
     ),
     reactButton,
   );
@@ -161,9 +159,15 @@ function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElem
           class: "link",
           type: "button",
           "data-key": "report",
-          onclick: () => row.replaceWith(reportForm(m, ctx, row)),
+          // Below the message, in the flow: it never covers the words it reports.
+          onclick: () => {
+            if (li.querySelector("form.report")) return;
+            li.append(
+              reportForm(m, ctx, () => (row.querySelector('[data-key="report"]') as HTMLElement)?.focus()),
+            );
+          },
         },
-        "Report",
+        S.report,
       ),
       h(
         "button",
@@ -173,20 +177,20 @@ function actionRow(m: Message, mine: boolean, ctx: MessageViewContext): HTMLElem
           "data-key": "mute",
           onclick: () => ctx.actions.mute(m.author, true),
         },
-        `Mute ${m.author.name}`,
+        S.mute(m.author.name),
       ),
     );
   }
   return h("div", { class: "tools" }, row, picker);
 }
 
-/** The inline report form: a reason is optional, and the report is anonymous to the author. */
-function reportForm(m: Message, ctx: MessageViewContext, actions: HTMLElement): HTMLElement {
+/** The report form, below the message: a reason is optional, and the report is anonymous to the author. */
+function reportForm(m: Message, ctx: MessageViewContext, cancelled: () => void): HTMLElement {
   const reason = h("input", {
     type: "text",
     maxlength: 500,
-    "aria-label": "What's wrong? (optional)",
-    placeholder: "What's wrong? (optional)",
+    "aria-label": S.reportReason,
+    placeholder: S.reportReason,
   });
   const form = h(
     "form",
@@ -195,13 +199,24 @@ function reportForm(m: Message, ctx: MessageViewContext, actions: HTMLElement): 
       onsubmit: (e: Event) => {
         e.preventDefault();
         ctx.actions.report(m, reason.value.trim());
-        form.replaceWith(h("p", { class: "note", role: "status" }, "Sending your report…"));
+        form.replaceWith(h("p", { class: "note", role: "status" }, S.reportSending));
       },
     },
-    h("span", null, "Report this message to a facilitator?"),
+    h("span", null, S.reportQuestion),
     reason,
-    h("button", { class: "btn", type: "submit" }, "Send report"),
-    h("button", { class: "link", type: "button", onclick: () => form.replaceWith(actions) }, "Cancel"),
+    h("button", { class: "btn", type: "submit" }, S.sendReport),
+    h(
+      "button",
+      {
+        class: "link",
+        type: "button",
+        onclick: () => {
+          form.remove();
+          cancelled();
+        },
+      },
+      S.cancel,
+    ),
   );
   queueMicrotask(() => reason.focus());
   return form;

@@ -7,6 +7,7 @@ import type { Message, ModerationOutcome } from "../../../shared/types.ts";
 import type { LanternSocket } from "../lib/connection.ts";
 import { uuid } from "../lib/dom.ts";
 import { request } from "../lib/request.ts";
+import { S } from "./i18n.ts";
 
 export interface Pending {
   clientId: string;
@@ -83,7 +84,7 @@ export class Outbox {
       }
       const wait =
         code === "rate_limited" && typeof details.retryAfterMs === "number" ? details.retryAfterMs : 2000;
-      pending.note = code === "rate_limited" ? "Sending in a moment…" : "Not sent yet; trying again…";
+      pending.note = code === "rate_limited" ? S.sendingSoon : S.notSentYet;
       this.hooks.changed(pending);
       setTimeout(() => {
         if (this.items.has(pending.clientId) && attempt === pending.attempt) this.trySend(pending);

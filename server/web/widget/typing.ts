@@ -5,6 +5,7 @@
 import type { Member } from "../../../shared/types.ts";
 import type { LanternSocket } from "../lib/connection.ts";
 import { h } from "../lib/dom.ts";
+import { S } from "./i18n.ts";
 
 const SHOW_MS = 6000;
 const RESEND_MS = 3000;
@@ -33,11 +34,14 @@ export class TypingIndicator {
     }
     const names = [...this.typers.values()].map((t) => t.name);
     this.el.textContent =
-      names.length === 0
-        ? ""
-        : names.length === 1
-          ? `${names[0]} is typing…`
-          : `${names.join(", ")} are typing…`;
+      names.length === 0 ? "" : names.length === 1 ? S.typingOne(names[0]!) : S.typingMany(names.join(", "));
+  }
+
+  /** Forget everyone's typing (after a reconnect nobody's state is known). */
+  clear(): void {
+    for (const t of this.typers.values()) clearTimeout(t.timer);
+    this.typers.clear();
+    this.el.textContent = "";
   }
 
   /** We typed a key. */

@@ -38,6 +38,17 @@ describe("educational talk governs its clause", () => {
     expect(level("what are the warning signs that someone is suicidal")).toBe(0));
 });
 
+describe("a post framed as topic talk in its first sentence", () => {
+  it.each([
+    "psa for the new folks. mixing pills with alcohol slows breathing and a lot of accidental overdoses happen that way",
+    "recordatorio para los nuevos: despues de un tiempo sin usar la tolerancia baja y una sobredosis puede pasar con la dosis de antes",
+  ])("keeps its impersonal clauses educational: %s", (text) => expect(level(text)).toBeLessThan(2));
+  it("still hears the writer speaking in it", () =>
+    expect(
+      level("heads up for the new folks about the meeting link. honestly i want to die tonight"),
+    ).toBeGreaterThanOrEqual(2));
+});
+
 describe("someone else's feelings: the subject of the clause, however far back", () => {
   it.each([
     "my brother honestly just wants to disappear forever",

@@ -65,6 +65,16 @@ export function openCases(db: Db, tenant: string, minTier: number): CaseRow[] {
     .all();
 }
 
+export function openCasesAbout(db: Db, tenant: string, handle: string): CaseRow[] {
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenant, tenant), eq(cases.subjectHandle, handle), ne(cases.status, "resolved")))
+    .orderBy(asc(cases.createdAt))
+    .limit(50)
+    .all();
+}
+
 export function listCases(db: Db, tenant: string, minTier: number, status?: CaseStatus): CaseRow[] {
   return db
     .select()

@@ -4,7 +4,7 @@ import type { Case } from "../../../../shared/types.ts";
 import { newId, nowIso } from "../../../ids.ts";
 import { webhookBody } from "../../rows.ts";
 import type { Db } from "../client.ts";
-import { outbox } from "../schema.ts";
+import { outbox, users } from "../schema.ts";
 
 export type OutboxRow = typeof outbox.$inferSelect;
 export type WebhookType = "case.opened" | "case.escalated" | "case.resolved";
@@ -13,10 +13,24 @@ export type WebhookType = "case.opened" | "case.escalated" | "case.resolved";
  * Queue one event. The body is fixed now, so every retry of this id sends the same bytes. Case
  * notes stay in Lantern (minimum necessary): the webhook carries the case without them.
  */
-export function enqueue(db: Db, tenant: string, type: WebhookType, data: Case): void {
+export function enqueue(
+  db: Db,
+  tenant: string,
+  type: WebhookType,
+  data: Case,
+  subjectHandle: string | null = null,
+): void {
   const id = newId("evt");
   const createdAt = nowIso();
-  const body = webhookBody(id, type, tenant, createdAt, data);
+  const sub = subjectHandle
+    ? db
+        .select({ sub: users.sub })
+        .from(users)
+        .where(and(eq(users.tenant, tenant), eq(users.handle, subjectHandle)))
+        .get()?.sub
+    : undefined;
+  const subject = subjectHandle && sub ? { handle: subjectHandle, sub } : null;
+  const body = webhookBody(id, type, tenant, createdAt, data, subject);
   db.insert(outbox).values({ id, tenant, type, body, createdAt, nextAttemptAt: createdAt }).run();
 }
 

@@ -48,3 +48,12 @@ describe("privacy classes found by the first blind set", () => {
   it("a handle with a platform stays found even at the start", () =>
     expect(found("@sober.sam on insta, follow me")).toContainEqual(["handle", "@sober.sam"]));
 });
+
+describe("handle: named after its platform with 'as'", () => {
+  it.each([
+    ["the guy selling pressed pills is on snap as blaze_man420, warn your kids", "blaze_man420"],
+    ["shes on insta as luz.del.dia_88 if you want to see the hike pics", "luz.del.dia_88"],
+  ])("redacts %j", (t, handle) => expect(moderate(t).redacted).not.toContain(handle));
+  it("leaves a verb alone", () =>
+    expect(moderate("i snap as much as i can lately").redacted).toBe("i snap as much as i can lately"));
+});

@@ -62,3 +62,10 @@ describe("name: ordinary words stay visible", () => {
     "mi nombre es importante para mi",
   ])("%j", (t) => expect(names(t)).toEqual([]));
 });
+
+describe("name: public figures in the possessive", () => {
+  it.each(["Amy Winehouse's songs got me through detox", "Demi Lovato's interview made me cry"])(
+    "leaves %j alone",
+    (t) => expect(moderate(t).redacted).toBe(t),
+  );
+});

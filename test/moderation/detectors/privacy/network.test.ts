@@ -68,3 +68,12 @@ describe("url: shared documents on public domains", () => {
     "smartrecovery.org/meetings is good",
   ])("leaves the public site %j alone", (t) => expect(moderate(t).redacted).toBe(t));
 });
+
+describe("ip: spaced out to get past a filter", () => {
+  it.each(["my ip is 198 . 51 . 100 . 12 if the mods need it", "its 203 dot 0 dot 113 dot 9 now"])(
+    "redacts %j",
+    (t) => expect(moderate(t).redacted).toContain("[ip]"),
+  );
+  it("leaves a list of numbers alone", () =>
+    expect(moderate("scores were 10. 20. 30. 40 ok").redacted).toBe("scores were 10. 20. 30. 40 ok"));
+});
