@@ -8,6 +8,9 @@ import fastifyJwt from "@fastify/jwt";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { createVerifier } from "./auth/verifier.ts";
 import type { Config } from "./config.ts";
+import type { Ctx } from "./core/context.ts";
+import { createPolicyCache } from "./core/policies.ts";
+import { memoryLimiter, type RateLimiter, redisLimiter } from "./core/rate-limit.ts";
 import { openStore } from "./db/open.ts";
 import type { Store } from "./db/store.ts";
 import { deskRoutes } from "./desk/routes.ts";
@@ -18,10 +21,8 @@ import { type Jobs, startJobs } from "./jobs.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { createMetrics } from "./metrics.ts";
 import { socketBus } from "./realtime/bus.ts";
-import { registerForumHandlers } from "./realtime/forum-handlers.ts";
-import { registerIdentityHandlers } from "./realtime/identity-handlers.ts";
 import { settled } from "./realtime/inflight.ts";
-import { attachHandlers, createIo, type SocketRegistrar } from "./realtime/io.ts";
+import { attachHandlers, createIo } from "./realtime/io.ts";
 import { attachRedis, type RedisLink } from "./realtime/redis.ts";
 import type { LanternServer } from "./realtime/types.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -32,9 +33,6 @@ import { integrationRoutes } from "./routes/integrations.ts";
 import { moderationRoutes } from "./routes/moderation.ts";
 import { roomRoutes } from "./routes/rooms.ts";
 import { webRoutes } from "./routes/web.ts";
-import type { Ctx } from "./services/context.ts";
-import { createPolicyCache } from "./services/policies.ts";
-import { memoryLimiter, type RateLimiter, redisLimiter } from "./services/rate-limit.ts";
 import { originStatusRoute, refusalLog } from "./support/origin-status.ts";
 
 /** How long a draining node waits for handlers that still owe an ack. */
@@ -122,8 +120,7 @@ export async function buildApp(config: Config, opts: BuildOptions = {}): Promise
     policies: createPolicyCache(config),
     limiter,
   };
-  const registrars: SocketRegistrar[] = [registerForumHandlers, registerIdentityHandlers];
-  attachHandlers(io, ctx, verify, registrars);
+  attachHandlers(io, ctx, verify);
 
   let draining = false;
   await app.register(healthRoutes, {

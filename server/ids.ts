@@ -1,3 +1,4 @@
+/** Ids and times: random ids with a kind prefix, time-led ids for messages, ISO timestamps. */
 import { randomBytes, randomFillSync } from "node:crypto";
 
 /** A new random id with a short type prefix ("m_", "r_", ...): unguessable, URL-safe. */

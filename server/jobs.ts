@@ -5,11 +5,11 @@
  * run every quarter hour.
  */
 
+import { sweepOverdue } from "./cases/cases.ts";
+import { purgeExpired } from "./chat/retention.ts";
+import type { Ctx } from "./core/context.ts";
 import { AppError } from "./errors.ts";
-import { sweepOverdue } from "./services/cases.ts";
-import type { Ctx } from "./services/context.ts";
-import { purgeExpired } from "./services/retention.ts";
-import { dispatchOnce } from "./services/webhooks.ts";
+import { dispatchOnce } from "./webhooks/dispatch.ts";
 
 const RETENTION_INTERVAL_MS = 15 * 60_000;
 

@@ -1,7 +1,7 @@
 /**
  * The webhook-deliveries sub-port of the Store: what integrators need while setting up and
  * running their receiver (a record of deliveries, redelivery, a test ping). The dispatcher
- * (services/webhooks.ts) still claims and settles rows through the main port; SQLite
+ * (webhooks/dispatch.ts) still claims and settles rows through the main port; SQLite
  * (sqlite/deliveries.ts) and PostgreSQL (pg/deliveries.ts) implement this one.
  */
 import type { OutboxRow } from "./rows.ts";

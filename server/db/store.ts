@@ -53,6 +53,44 @@ export interface CaseOpening {
   webhook: boolean;
 }
 
+/** The crisis case an edit led to: a new one, or the open case its text already had, added to. */
+export interface CaseChange {
+  case: Case;
+  isNew: boolean;
+}
+
+/**
+ * What an edit judged a crisis again does to its text's unresolved case, from the case row and
+ * the store's clock (`now`, and `due`: now plus the new level's deadline): the higher level and
+ * the earlier deadline win, a note says why (no user text), and an audit row records it.
+ */
+export function addToCase(open: CaseRow, o: CaseOpening, now: string, due: string) {
+  return {
+    set: {
+      level: Math.max(open.level, o.level),
+      category: o.level > open.level ? o.category : open.category,
+      // ISO times: text order is time order.
+      dueAt: due.localeCompare(open.dueAt) < 0 ? due : open.dueAt,
+      notes: [
+        ...open.notes,
+        {
+          by: "system",
+          at: now,
+          text: `The author edited the text; it was judged crisis level ${o.level} again.`,
+        },
+      ],
+      updatedAt: now,
+    },
+    audit: (c: Case): AuditEntry => ({
+      tenant: o.tenant,
+      actor: o.actor,
+      action: "case.updated",
+      target: c.id,
+      details: { reason: "edited", level: c.level, category: c.category },
+    }),
+  };
+}
+
 /** A new chat message; the store gives it its seq (unless held) and `createdAt`. */
 export type NewMessage = Omit<MessageRow, "seq" | "createdAt" | "editedAt">;
 
@@ -147,11 +185,16 @@ export interface Store {
   ): Promise<{ row: MessageRow; caseOpened: Case | null }>;
   findMessage(tenant: string, id: string): Promise<MessageRow | undefined>;
   findByClientId(roomId: string, handle: string, clientId: string): Promise<MessageRow | undefined>;
+  /**
+   * Replace a message's moderated text; `crisis` opens a case, or adds to the unresolved crisis
+   * case the message already has (higher level, earlier deadline, a note, an audit row, no
+   * second webhook).
+   */
   editMessage(
     id: string,
     change: TextChange,
     crisis: CaseOpening | null,
-  ): Promise<{ row: MessageRow; caseOpened: Case | null }>;
+  ): Promise<{ row: MessageRow; crisisCase: CaseChange | null }>;
   /** Blank a message; returns the row as it was before, or undefined when already deleted. */
   deleteMessage(tenant: string, id: string, audit: AuditEntry | null): Promise<MessageRow | undefined>;
   /** Toggle a reaction on a live message (`conflict` otherwise); returns the message. */
@@ -228,17 +271,18 @@ export interface Store {
     row: NewReply,
     crisis: CaseOpening | null,
   ): Promise<{ row: ReplyRow; parent: ThreadRow | null; caseOpened: Case | null }>;
+  /** Edit a thread; `crisis` opens or adds to its case, as editMessage. */
   editThread(
     id: string,
     change: TextChange & { title: string },
     crisis: CaseOpening | null,
-  ): Promise<{ row: ThreadRow; caseOpened: Case | null }>;
+  ): Promise<{ row: ThreadRow; crisisCase: CaseChange | null }>;
   /** Edit a reply; one held again stops counting on its thread (`parent` then). */
   editReply(
     id: string,
     change: TextChange,
     crisis: CaseOpening | null,
-  ): Promise<{ row: ReplyRow; parent: ThreadRow | null; caseOpened: Case | null }>;
+  ): Promise<{ row: ReplyRow; parent: ThreadRow | null; crisisCase: CaseChange | null }>;
   removeThread(id: string, audit: AuditEntry | null): Promise<ThreadRow>;
   removeReply(id: string, audit: AuditEntry | null): Promise<{ row: ReplyRow; parent: ThreadRow | null }>;
   lockThread(id: string, locked: boolean, audit: AuditEntry): Promise<ThreadRow>;
@@ -272,6 +316,8 @@ export interface Store {
   lastReplySeqBy(threadIds: string[], snapshot: number): Promise<Map<string, number>>;
   repliesAfter(threadId: string, afterSeq: number, limit: number): Promise<ReplyRow[]>;
   heldPosts(tenant: string, limit?: number): Promise<{ threads: ThreadRow[]; replies: ReplyRow[] }>;
+  /** Which kind of text an id names in the tenant (a chat message, a forum thread or reply), if any. */
+  textKind(tenant: string, id: string): Promise<"message" | "thread" | "reply" | undefined>;
 
   // Retention
   /** Purge up to `batch` of the tenant's messages created before `cutoff`, with their reactions. */

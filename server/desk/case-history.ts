@@ -5,10 +5,10 @@
  */
 import type { HeldItem } from "../../shared/events.ts";
 import type { Case, CaseStatus, Member } from "../../shared/types.ts";
+import { minTierFor } from "../cases/cases.ts";
+import { type Ctx, type Principal, requireStaff } from "../core/context.ts";
 import { notFound } from "../errors.ts";
-import { minTierFor } from "../services/cases.ts";
-import { type Ctx, type Principal, requireStaff } from "../services/context.ts";
-import { heldItem } from "../services/staff-feed.ts";
+import { heldItem } from "../staff/context.ts";
 
 export interface TimelineEntry {
   at: string;

@@ -5,8 +5,8 @@
  * of the tenant: the store keeps findings on every message row.
  */
 import type { HeldItem } from "../../shared/events.ts";
-import type { Ctx, Principal } from "../services/context.ts";
-import { heldItem } from "../services/staff-feed.ts";
+import type { Ctx, Principal } from "../core/context.ts";
+import { heldItem } from "../staff/context.ts";
 
 /** How far back in each room the backlog looks, and how many items it hands back. */
 const PER_ROOM = 100;

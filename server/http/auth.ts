@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
+import type { Ctx, Principal } from "../core/context.ts";
 import { AppError } from "../errors.ts";
-import type { Ctx, Principal } from "../services/context.ts";
 import { tenantAllows } from "./origins.ts";
 
 declare module "fastify" {

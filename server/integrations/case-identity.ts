@@ -5,9 +5,9 @@
  * `sub` is never sent on any other path to staff, and never to participants or logs.
  */
 import type { CaseSubjectIdentity } from "../../shared/integrations.ts";
+import { minTierFor } from "../cases/cases.ts";
+import { type Ctx, type Principal, requireStaff, tenantOf } from "../core/context.ts";
 import { notFound } from "../errors.ts";
-import { minTierFor } from "../services/cases.ts";
-import { type Ctx, type Principal, requireStaff, tenantOf } from "../services/context.ts";
 
 /** The tenant's record link for `sub`, or null. */
 export function subjectUrl(template: string | undefined, sub: string): string | null {

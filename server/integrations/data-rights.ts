@@ -5,9 +5,10 @@
  * only; both are audited. Legal holds and record-retention duties are the operator's to weigh
  * before deleting (README "Data rights").
  */
+
+import type { Ctx, Principal } from "../core/context.ts";
 import type { DeletionCounts, UserExport } from "../db/people.ts";
 import { forbidden, notFound } from "../errors.ts";
-import type { Ctx, Principal } from "../services/context.ts";
 
 const requireAdmin = (p: Principal) => {
   if (p.role !== "admin") throw forbidden("admins only");

@@ -1,11 +1,12 @@
 /**
  * Webhook operations for an admin setting up or running their receiver: the record of
  * deliveries, redelivery of one (same id, same body, signed afresh), and a signed `ping`.
- * The dispatcher (services/webhooks.ts) sends what these make due on its next pass.
+ * The dispatcher (webhooks/dispatch.ts) sends what these make due on its next pass.
  */
+
+import { type Ctx, type Principal, tenantOf } from "../core/context.ts";
 import type { Delivery } from "../db/deliveries.ts";
 import { AppError, forbidden, notFound } from "../errors.ts";
-import { type Ctx, type Principal, tenantOf } from "../services/context.ts";
 
 const requireAdmin = (p: Principal) => {
   if (p.role !== "admin") throw forbidden("admins only");

@@ -3,8 +3,9 @@
  * right sockets on every node. Cross-node queries carry a timeout and fall back to this node.
  */
 import type { Member } from "../../shared/types.ts";
+import type { Bus } from "../core/bus.ts";
 import type { Logger } from "../logger.ts";
-import { type Bus, channel } from "../services/bus.ts";
+import { channel } from "./channels.ts";
 import type { LanternServer } from "./types.ts";
 
 export function socketBus(io: LanternServer, log: Logger, timeoutMs: number): Bus {

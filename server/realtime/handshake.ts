@@ -4,8 +4,8 @@
  * told `token_expired` and disconnected when its token expires.
  */
 import { AuthError, type TokenVerifier } from "../auth/verifier.ts";
+import type { Ctx } from "../core/context.ts";
 import { tenantAllows } from "../http/origins.ts";
-import type { Ctx } from "../services/context.ts";
 import { refusalLog } from "../support/origin-status.ts";
 import type { LanternServer, LanternSocket } from "./types.ts";
 

@@ -4,18 +4,15 @@
  */
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
-import { CLIENT_EVENTS } from "../../shared/events.ts";
 import type { TokenVerifier } from "../auth/verifier.ts";
-import { channel } from "../services/bus.ts";
-import type { Ctx } from "../services/context.ts";
+import type { Ctx } from "../core/context.ts";
+import { channel } from "./channels.ts";
+import { EVENTS, KNOWN } from "./events.ts";
 import { installHandshake, scheduleExpiry } from "./handshake.ts";
 import { joinLocale } from "./locale.ts";
-import { registerParticipantHandlers } from "./participant-handlers.ts";
 import { announcePresence } from "./presence.ts";
-import { registerStaffHandlers } from "./staff-handlers.ts";
-import type { LanternServer, LanternSocket } from "./types.ts";
-
-export type SocketRegistrar = (socket: LanternSocket, ctx: Ctx) => void;
+import { registerTable } from "./table.ts";
+import type { LanternServer } from "./types.ts";
 
 export interface IoOptions {
   maxHttpBufferSize: number;
@@ -43,13 +40,8 @@ export function createIo(http: HttpServer, opts: IoOptions): LanternServer {
   return io;
 }
 
-/** Wire the handshake and the handlers (plus any `extra` registrars, e.g. the forum). */
-export function attachHandlers(
-  io: LanternServer,
-  ctx: Ctx,
-  verify: TokenVerifier,
-  extra: SocketRegistrar[] = [],
-): void {
+/** Wire the handshake and every event of the handler table. */
+export function attachHandlers(io: LanternServer, ctx: Ctx, verify: TokenVerifier): void {
   installHandshake(io, ctx, verify);
   io.on("connection", (socket) => {
     const p = socket.data;
@@ -61,9 +53,7 @@ export function attachHandlers(
     joinLocale(socket, ctx);
     scheduleExpiry(socket);
     const scoped = { ...ctx, log };
-    registerParticipantHandlers(socket, scoped);
-    registerStaffHandlers(socket, scoped);
-    for (const register of extra) register(socket, scoped);
+    registerTable(socket, scoped, EVENTS);
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN.has(event)) return;
       const ack = args[args.length - 1];
@@ -78,5 +68,3 @@ export function attachHandlers(
     log.debug("connected");
   });
 }
-
-const KNOWN: ReadonlySet<string> = new Set(CLIENT_EVENTS);

@@ -2,9 +2,9 @@
  * At connect: read the locale the client gave in `auth.locale`, keep the resolved one on the
  * socket, and join the channel its `support` arrives on (server/support/locale.ts).
  */
-import { channel } from "../services/bus.ts";
-import type { Ctx } from "../services/context.ts";
+import type { Ctx } from "../core/context.ts";
 import { localeHandle, resolveLocale } from "../support/locale.ts";
+import { channel } from "./channels.ts";
 import type { LanternSocket } from "./types.ts";
 
 export function joinLocale(socket: LanternSocket, ctx: Ctx): void {

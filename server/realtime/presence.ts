@@ -3,8 +3,8 @@
  * the whole member list to the whole room: when a node dies and its clients rejoin elsewhere,
  * that is a storm growing with the square of the room. One list per room per window instead.
  */
-import type { Bus } from "../services/bus.ts";
-import type { Ctx } from "../services/context.ts";
+import type { Bus } from "../core/bus.ts";
+import type { Ctx } from "../core/context.ts";
 
 /** How long changes to one room's presence are gathered before one broadcast. */
 export const PRESENCE_WINDOW_MS = 50;

@@ -3,7 +3,7 @@
  * room or subscribed to the forum. The widget keeps one card per message, so a replay after
  * both (or after a reconnect) shows nothing twice.
  */
-import type { Ctx, Principal } from "../services/context.ts";
+import type { Ctx, Principal } from "../core/context.ts";
 import { supportToReplay } from "../support/replay.ts";
 import type { LanternSocket } from "./types.ts";
 

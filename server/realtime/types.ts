@@ -1,3 +1,4 @@
+/** The Socket.IO server and socket types, typed by the shared event maps. */
 import type { Server, Socket } from "socket.io";
 import type {
   ClientToServerEvents,

@@ -1,10 +1,10 @@
 /** The tenant's audit trail and the check of its hash chain (admins only). */
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import type { Ctx, Principal } from "../core/context.ts";
 import { verifyAudit } from "../db/audit-chain.ts";
 import { forbidden } from "../errors.ts";
 import { parse, parsed } from "../http/errors.ts";
-import type { Ctx, Principal } from "../services/context.ts";
 
 export const pageQuery = z.object({
   before: z.coerce.number().int().positive().optional(),

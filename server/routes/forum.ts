@@ -2,11 +2,11 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as S from "../../shared/schemas.ts";
+import type { Ctx } from "../core/context.ts";
+import * as actions from "../forum/actions.ts";
+import { listThreads, threadWithReplies } from "../forum/browse.ts";
+import * as forum from "../forum/post.ts";
 import { parse, parsed } from "../http/errors.ts";
-import type { Ctx } from "../services/context.ts";
-import * as forum from "../services/forum.ts";
-import * as actions from "../services/forum-actions.ts";
-import { listThreads, threadWithReplies } from "../services/forum-browse.ts";
 
 type ById = { Params: { id: string } };
 export const replyBody = S.forumReply.omit({ threadId: true });

@@ -1,7 +1,7 @@
 /** Liveness, readiness (database and, when configured, Redis) and Prometheus metrics. */
 import type { FastifyInstance } from "fastify";
+import type { Ctx } from "../core/context.ts";
 import { refreshOpenCases } from "../jobs.ts";
-import type { Ctx } from "../services/context.ts";
 
 export interface Readiness {
   /** Null when Redis is not configured; otherwise whether it is connected now. */

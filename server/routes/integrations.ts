@@ -5,11 +5,11 @@
  */
 import type { FastifyInstance } from "fastify";
 import { caseIdentity, deliveriesQuery, userSubject } from "../../shared/integrations.ts";
+import type { Ctx } from "../core/context.ts";
 import { parse, parsed } from "../http/errors.ts";
 import { showCaseIdentity } from "../integrations/case-identity.ts";
 import { deleteUser, exportUser } from "../integrations/data-rights.ts";
 import { listDeliveries, redeliver, sendPing } from "../integrations/deliveries.ts";
-import type { Ctx } from "../services/context.ts";
 
 export async function integrationRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.post<{ Params: { id: string } }>("/api/cases/:id/identity", async (req) => {

@@ -3,11 +3,11 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as S from "../../shared/schemas.ts";
 import { CASE_STATUSES } from "../../shared/types.ts";
+import * as cases from "../cases/cases.ts";
+import { type Ctx, requireStaff } from "../core/context.ts";
 import { parse, parsed } from "../http/errors.ts";
-import * as cases from "../services/cases.ts";
-import { type Ctx, requireStaff } from "../services/context.ts";
-import { judge } from "../services/moderation.ts";
-import { heldQueue } from "../services/staff-actions.ts";
+import { judge } from "../spine/judge.ts";
+import { heldQueue } from "../staff/held.ts";
 
 export const noteBody = z.strictObject({ note: z.string().trim().max(4000).default("") });
 export const caseQuery = z.object({ status: z.enum(CASE_STATUSES).optional() });

@@ -1,9 +1,9 @@
 /** Rooms over HTTP: list, create, enrol, history. */
 import type { FastifyInstance } from "fastify";
 import * as S from "../../shared/schemas.ts";
+import * as rooms from "../chat/rooms.ts";
+import type { Ctx } from "../core/context.ts";
 import { parse, parsed } from "../http/errors.ts";
-import type { Ctx } from "../services/context.ts";
-import * as rooms from "../services/rooms.ts";
 
 export async function roomRoutes(app: FastifyInstance, { ctx }: { ctx: Ctx }) {
   app.get("/api/rooms", async (req) => ({ rooms: await rooms.listRooms(ctx, req.principal) }));

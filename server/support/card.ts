@@ -42,13 +42,21 @@ export interface SupportFacts {
   caseId?: string | null;
 }
 
+/** What a card is written from: the tenant's default locale, its lines and emergency numbers per locale. */
+export type SupportSettings = Pick<
+  Tenant,
+  "defaultLocale" | "crisisResources" | "crisisResourcesByLocale" | "emergencyByLocale"
+>;
+/** The per-locale part of SupportSettings (the default locale's lines are `crisisResources`). */
+export type SupportLocales = Omit<SupportSettings, "crisisResources">;
+
 /** Pick a locale's entry, falling back to its language, then to the tenant's default locale. */
 function pick<T>(map: Record<string, T>, locale: string, fallback: string): T | undefined {
   return map[locale] ?? map[locale.split("-")[0] ?? ""] ?? map[fallback];
 }
 
 /** Build the payload for `locale` (one the socket resolved with `resolveLocale`). */
-export function supportCard(tenant: Tenant, facts: SupportFacts, locale: string): SupportPayload {
+export function supportCard(tenant: SupportSettings, facts: SupportFacts, locale: string): SupportPayload {
   const words = pick(WORDS, locale, tenant.defaultLocale) ?? WORDS.en!;
   const lines = pick(tenant.crisisResourcesByLocale, locale, tenant.defaultLocale) ?? tenant.crisisResources;
   const numbers = pick(tenant.emergencyByLocale, locale, tenant.defaultLocale) ?? DEFAULT_EMERGENCY;

@@ -9,7 +9,9 @@ import type { Tenant } from "../config.ts";
 export const SUPPORT_LOCALES = ["en", "es"] as const;
 
 /** Every locale a tenant's support can be sent in: its configured ones and the written ones. */
-export function localesOf(tenant: Tenant): string[] {
+export function localesOf(
+  tenant: Pick<Tenant, "defaultLocale" | "crisisResourcesByLocale" | "emergencyByLocale">,
+): string[] {
   return [
     ...new Set([
       tenant.defaultLocale,

@@ -5,10 +5,10 @@
  * peer specialist now", which writes a case note and tells the staff feed.
  */
 import type { Message, SupportPayload } from "../../shared/types.ts";
+import { announceCase } from "../cases/cases.ts";
+import type { Ctx, Principal } from "../core/context.ts";
 import type { CaseRow } from "../db/store.ts";
 import { AppError, notFound } from "../errors.ts";
-import { announceCase } from "../services/cases.ts";
-import type { Ctx, Principal } from "../services/context.ts";
 import { supportCard } from "./card.ts";
 import { resolveLocale } from "./locale.ts";
 

@@ -180,6 +180,46 @@ describe.each(backends.filter((b) => b.name === "sqlite" || !pgReason || require
       expect(await verifyAudit(store, T)).toEqual({ ok: true, checked: 2 });
     });
 
+    it("adds an edit judged a crisis again to its text's open case, and opens a new one once that is resolved", async () => {
+      await open();
+      const change = { body: "again", status: "visible", action: "allow", reasons: [], findings: [] };
+      const first = await store.storeMessage(
+        message("m1", "c1"),
+        crisis({ messageId: "m1", level: 2, slaSeconds: 900 }),
+      );
+      const higher = await store.editMessage(
+        "m1",
+        change,
+        crisis({ messageId: "m1", level: 4, slaSeconds: 120 }),
+      );
+      expect(higher.crisisCase).toMatchObject({ isNew: false, case: { id: first.caseOpened!.id, level: 4 } });
+      expect(Date.parse(higher.crisisCase!.case.dueAt)).toBeLessThan(Date.parse(first.caseOpened!.dueAt));
+      expect(higher.crisisCase!.case.notes).toHaveLength(1);
+      const lower = await store.editMessage(
+        "m1",
+        change,
+        crisis({ messageId: "m1", level: 2, slaSeconds: 900 }),
+      );
+      expect(lower.crisisCase!.case).toMatchObject({
+        id: first.caseOpened!.id,
+        level: 4,
+        dueAt: higher.crisisCase!.case.dueAt,
+      });
+      // One case, one webhook, however often it is edited.
+      const claimed = await store.claimDue("node-a", 30_000, 10);
+      expect(claimed.map((r) => JSON.parse(r.body).type)).toEqual(["case.opened"]);
+
+      const id = first.caseOpened!.id;
+      await store.changeCase(T, id, () => ({
+        set: { status: "resolved" },
+        audit: audit("case.resolved", id),
+      }));
+      const after = await store.editMessage("m1", change, crisis({ messageId: "m1" }));
+      expect(after.crisisCase?.isNew).toBe(true);
+      expect(after.crisisCase!.case.id).not.toBe(id);
+      expect((await verifyAudit(store, T)).ok).toBe(true);
+    });
+
     it("approves a held message once: the next seq, then conflict; rejection only while held", async () => {
       await open();
       await store.storeMessage(message("m1", "c1"), null);
@@ -369,6 +409,47 @@ describe.each(backends.filter((b) => b.name === "sqlite" || !pgReason || require
       const gone = await store.removeThread("t_2", null);
       expect(gone).toMatchObject({ status: "deleted", title: "", body: "" });
       expect((await verifyAudit(store, T)).ok).toBe(true);
+    });
+
+    it("names the kind of text an id is, in its tenant only, whatever its prefix", async () => {
+      await open();
+      await store.storeMessage(message("x_1", "c1"), null);
+      await store.postThread(
+        {
+          id: "x_2",
+          tenant: T,
+          authorHandle: "u_a",
+          clientId: "c2",
+          title: "Title",
+          body: "Body",
+          status: "visible",
+          tags: [],
+          action: "allow",
+          reasons: [],
+          findings: [],
+        },
+        null,
+      );
+      await store.postReply(
+        {
+          id: "x_3",
+          tenant: T,
+          threadId: "x_2",
+          authorHandle: "u_b",
+          clientId: "c3",
+          body: "Reply",
+          status: "held",
+          action: "hold",
+          reasons: [],
+          findings: [],
+        },
+        null,
+      );
+      expect(await store.textKind(T, "x_1")).toBe("message");
+      expect(await store.textKind(T, "x_2")).toBe("thread");
+      expect(await store.textKind(T, "x_3")).toBe("reply");
+      expect(await store.textKind(T, "nope")).toBeUndefined();
+      expect(await store.textKind("other", "x_1")).toBeUndefined();
     });
 
     it("chains the audit trail and pages it newest first", async () => {

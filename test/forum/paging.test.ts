@@ -10,7 +10,7 @@ afterAll(() => server.close());
 type Page = { threads: { id: string; replyCount: number }[]; nextCursor: string | null };
 
 /**
- * The guarantee of services/forum-browse.ts: a walk that starts without a cursor lists every
+ * The guarantee of server/forum/browse.ts: a walk that starts without a cursor lists every
  * thread that was live at its first page exactly once, in activity order as of that page, even
  * while threads are created and bumped between page requests.
  */

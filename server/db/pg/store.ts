@@ -34,7 +34,14 @@ import { newId } from "../../ids.ts";
 import { canonical, GENESIS, rowHash } from "../audit-chain.ts";
 import { guardWith } from "../guard.ts";
 import { isLive, LIVE_STATUSES, type MessageRow, toCase, toWireMessage, webhookBody } from "../rows.ts";
-import { type AuditEntry, type CaseOpening, DuplicateError, type Store } from "../store.ts";
+import {
+  type AuditEntry,
+  addToCase,
+  type CaseChange,
+  type CaseOpening,
+  DuplicateError,
+  type Store,
+} from "../store.ts";
 import {
   isRetryable,
   isUnavailable,
@@ -158,6 +165,31 @@ async function openCase(tx: PgTx, o: CaseOpening): Promise<Case> {
 
 const caseOf = (tx: PgTx, crisis: CaseOpening | null) =>
   crisis ? openCase(tx, crisis) : Promise.resolve(null);
+
+/** An edit's crisis case: add to the text's unresolved one under its row lock (issue 15), else open one. */
+async function openOrAdd(tx: PgTx, o: CaseOpening | null): Promise<CaseChange | null> {
+  if (!o) return null;
+  const text = o.messageId
+    ? eq(t.cases.messageId, o.messageId)
+    : o.replyId
+      ? eq(t.cases.replyId, o.replyId)
+      : and(eq(t.cases.threadId, o.threadId ?? ""), isNull(t.cases.replyId));
+  const [open] = await tx
+    .select()
+    .from(t.cases)
+    .where(
+      and(eq(t.cases.tenant, o.tenant), eq(t.cases.source, "crisis"), ne(t.cases.status, "resolved"), text),
+    )
+    .orderBy(asc(t.cases.createdAt))
+    .limit(1)
+    .for("update");
+  if (!open) return { case: await openCase(tx, o), isNew: true };
+  const add = addToCase(open, o, await clock(tx), await clock(tx, o.slaSeconds * 1000));
+  const [row] = await tx.update(t.cases).set(add.set).where(eq(t.cases.id, open.id)).returning();
+  const c = toCase(row!);
+  await appendAudit(tx, add.audit(c));
+  return { case: c, isNew: false };
+}
 const auditIf = async (tx: PgTx, e: AuditEntry | null) => {
   if (e) await appendAudit(tx, e);
 };
@@ -474,7 +506,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
           .set({ ...change, editedAt: nowIso() })
           .where(eq(t.messages.id, id))
           .returning();
-        return { row: row!, caseOpened: await caseOf(x, crisis) };
+        return { row: row!, crisisCase: await openOrAdd(x, crisis) };
       });
     },
     async deleteMessage(tenant, id, entry) {
@@ -848,7 +880,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
           .set({ ...change, editedAt: nowIso() })
           .where(eq(t.threads.id, id))
           .returning();
-        return { row: row!, caseOpened: await caseOf(x, crisis) };
+        return { row: row!, crisisCase: await openOrAdd(x, crisis) };
       });
     },
     async editReply(id, change, crisis) {
@@ -859,7 +891,7 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
           .where(eq(t.replies.id, id))
           .returning();
         const parent = change.status === "held" ? await dropReply(x, row!.threadId) : null;
-        return { row: row!, parent, caseOpened: await caseOf(x, crisis) };
+        return { row: row!, parent, crisisCase: await openOrAdd(x, crisis) };
       });
     },
     async removeThread(id, entry) {
@@ -973,6 +1005,14 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
           .returning();
         return { thread: null, reply: reply!, hadSeq, author: row.author };
       });
+    },
+    async textKind(tenant, id) {
+      const r = await db.execute<{ kind: "message" | "thread" | "reply" }>(sql`
+        select 'message' as kind from messages where id = ${id} and tenant = ${tenant}
+        union all select 'thread' from threads where id = ${id} and tenant = ${tenant}
+        union all select 'reply' from replies where id = ${id} and tenant = ${tenant}
+        limit 1`);
+      return r.rows[0]?.kind;
     },
     async findThread(tenant, id) {
       const [r] = await db

@@ -10,6 +10,8 @@ import { newId, nowIso } from "../../ids.ts";
 import { isLive, toCase } from "../rows.ts";
 import {
   type AuditEntry,
+  addToCase,
+  type CaseChange,
   type CaseOpening,
   DuplicateError,
   type NewMessage,
@@ -73,6 +75,18 @@ function openCase(db: Db, o: CaseOpening): Case {
 }
 
 const caseOf = (db: Db, crisis: CaseOpening | null) => (crisis ? openCase(db, crisis) : null);
+
+/** An edit's crisis case: add to the text's unresolved one (issue 15), else open one. */
+function openOrAdd(db: Db, o: CaseOpening | null): CaseChange | null {
+  if (!o) return null;
+  const open = cases.unresolvedCrisisCase(db, o.tenant, o);
+  if (!open) return { case: openCase(db, o), isNew: true };
+  const now = Date.now();
+  const add = addToCase(open, o, nowIso(now), nowIso(now + o.slaSeconds * 1000));
+  const c = toCase(cases.transition(db, open.id, [open.status as never], add.set)!);
+  audit.appendAudit(db, add.audit(c));
+  return { case: c, isNew: false };
+}
 const auditIf = (db: Db, e: AuditEntry | null) => {
   if (e) audit.appendAudit(db, e);
 };
@@ -208,7 +222,7 @@ export function openSqliteStore(path: string): Store & { db: Db } {
     async editMessage(id, change: TextChange, crisis) {
       return transaction(db, () => {
         const row = msgs.updateMessage(db, id, { ...change, editedAt: nowIso() });
-        return { row, caseOpened: caseOf(db, crisis) };
+        return { row, crisisCase: openOrAdd(db, crisis) };
       });
     },
     async deleteMessage(tenant, id, entry) {
@@ -433,7 +447,7 @@ export function openSqliteStore(path: string): Store & { db: Db } {
     async editThread(id, change, crisis) {
       return transaction(db, () => {
         const row = forum.updateThread(db, id, { ...change, editedAt: nowIso() });
-        return { row, caseOpened: caseOf(db, crisis) };
+        return { row, crisisCase: openOrAdd(db, crisis) };
       });
     },
     async editReply(id, change, crisis) {
@@ -441,7 +455,7 @@ export function openSqliteStore(path: string): Store & { db: Db } {
         const row = forum.updateReply(db, id, { ...change, editedAt: nowIso() });
         // A reply held again stops counting until it is approved.
         const parent = change.status === "held" ? forum.dropReply(db, row.threadId) : null;
-        return { row, parent, caseOpened: caseOf(db, crisis) };
+        return { row, parent, crisisCase: openOrAdd(db, crisis) };
       });
     },
     async removeThread(id, entry) {
@@ -552,6 +566,11 @@ export function openSqliteStore(path: string): Store & { db: Db } {
     },
     async heldPosts(tenant, limit) {
       return pages.heldPosts(db, tenant, limit);
+    },
+    async textKind(tenant, id) {
+      if (msgs.findMessage(db, tenant, id)) return "message";
+      if (forum.findThread(db, tenant, id)) return "thread";
+      return forum.findReply(db, tenant, id) ? "reply" : undefined;
     },
 
     async purgeExpired(tenant, cutoff, batch) {

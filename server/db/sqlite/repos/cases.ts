@@ -1,5 +1,5 @@
 /** Crisis and report cases. */
-import { and, asc, eq, gte, inArray, lte, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, sql } from "drizzle-orm";
 import type { CaseStatus } from "../../../../shared/types.ts";
 import type { Db } from "../client.ts";
 import { cases } from "../schema.ts";
@@ -16,6 +16,26 @@ export function findCase(db: Db, tenant: string, id: string): CaseRow | undefine
     .select()
     .from(cases)
     .where(and(eq(cases.id, id), eq(cases.tenant, tenant)))
+    .get();
+}
+
+/** The unresolved crisis case of a text (a message, a reply, or a thread itself), oldest first. */
+export function unresolvedCrisisCase(
+  db: Db,
+  tenant: string,
+  at: { messageId?: string | null; threadId?: string | null; replyId?: string | null },
+): CaseRow | undefined {
+  const text = at.messageId
+    ? eq(cases.messageId, at.messageId)
+    : at.replyId
+      ? eq(cases.replyId, at.replyId)
+      : and(eq(cases.threadId, at.threadId ?? ""), isNull(cases.replyId));
+  return db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.tenant, tenant), eq(cases.source, "crisis"), ne(cases.status, "resolved"), text))
+    .orderBy(asc(cases.createdAt))
+    .limit(1)
     .get();
 }
 

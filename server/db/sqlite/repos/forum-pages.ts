@@ -1,7 +1,7 @@
 /**
  * The forum's read queries: the feed page as of a snapshot seq, the threads bumped since it,
  * replies after a seq, and held posts. The cursor logic that combines them is in
- * services/forum-browse.ts.
+ * forum/browse.ts.
  */
 import { and, asc, desc, eq, gt, inArray, isNotNull, lt, lte, max, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
