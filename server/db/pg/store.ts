@@ -1153,23 +1153,12 @@ export async function openPgStore(o: PgOptions): Promise<Store & { db: PgDb }> {
     },
   };
 
-  const guarded: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(impl))
-    guarded[k] =
-      typeof v === "function"
-        ? async (...args: unknown[]) => {
-            try {
-              return await (v as (...a: unknown[]) => unknown)(...args);
-            } catch (e) {
-              throw translate(e);
-            }
-          }
-        : v;
+  const guard = guardWith(translate);
   return {
-    ...(guarded as unknown as Store),
+    ...(guard(impl) as unknown as Store),
     dialect: "postgres",
     db,
-    people: guardWith(translate)(pgPeople(db)),
-    deliveries: guardWith(translate)(pgDeliveries(db)),
+    people: guard(pgPeople(db)),
+    deliveries: guard(pgDeliveries(db)),
   };
 }

@@ -3,10 +3,12 @@
  * Writes run in IMMEDIATE transactions (client.ts), sends in the group commit; each unit of work
  * is a synchronous function of the handle `db` it is given, so nothing else runs inside it.
  */
+
 import { and, eq, inArray, lt } from "drizzle-orm";
 import type { Case } from "../../../shared/types.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { newId, nowIso } from "../../ids.ts";
+import { guardWith } from "../guard.ts";
 import { isLive, toCase } from "../rows.ts";
 import {
   type AuditEntry,
@@ -101,22 +103,7 @@ function translate(e: unknown): unknown {
   return e;
 }
 
-function guard<T extends object>(impl: T): T {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(impl)) {
-    out[k] =
-      typeof v === "function"
-        ? async (...args: unknown[]) => {
-            try {
-              return await (v as (...a: unknown[]) => unknown)(...args);
-            } catch (e) {
-              throw translate(e);
-            }
-          }
-        : v;
-  }
-  return out as T;
-}
+const guard = guardWith(translate);
 
 const statusAfterReview = (findings: unknown[]) =>
   (findings as { kind?: string }[]).some((f) => f.kind === "privacy") ? "redacted" : "visible";
