@@ -28,12 +28,24 @@ export function moderate(text: string, policy: Policy = GROUP): Verdict {
   const src = typeof text === "string" ? text : String(text ?? "");
   // beyond the cap the tail is judged as withheld: it is neither scanned nor shown
   const judged = src.length > MAX_TEXT ? src.slice(0, MAX_TEXT) : src;
-  const norm = normalize(judged);
+  const scan = scanMessage(judged, policy);
+  const crisis = crisisDetector(policy.crisis.model)(scan);
+  const solicitation = detectSolicitation(scan);
+  const keywords = keywordDetector(policy.keywords)(scan);
+  return decide(judged, policy, crisis, scan.privacy, solicitation, keywords);
+}
+
+/**
+ * What every detector reads (detectors/scan.ts): the views of `text`, computed once, and its
+ * privacy spans, those the policy disables left out of `privacy` but kept in `found`.
+ */
+export function scanMessage(text: string, policy: Policy = GROUP): Scan {
+  const norm = normalize(text);
   const tokens = tokenize(norm.text);
-  const plain = plainView(judged);
+  const plain = plainView(text);
   // run-together words split for the lexicon detectors; privacy and keywords see words as typed
   const base: Scan = {
-    original: judged,
+    original: text,
     norm,
     tokens,
     words: splitRunTogether(tokens),
@@ -46,9 +58,5 @@ export function moderate(text: string, policy: Policy = GROUP): Verdict {
   const disabled = policy.privacy.disabled;
   const privacy = disabled.length ? found.filter((f) => !disabled.includes(f.type as never)) : found;
   // the learned stage reads the words with every privacy span masked (found, not only redacted)
-  const scan: Scan = { ...base, found, privacy };
-  const crisis = crisisDetector(policy.crisis.model)(scan);
-  const solicitation = detectSolicitation(scan);
-  const keywords = keywordDetector(policy.keywords)(scan);
-  return decide(judged, policy, crisis, privacy, solicitation, keywords);
+  return { ...base, found, privacy };
 }

@@ -30,7 +30,7 @@ export function decide(
   text: string,
   policy: Policy,
   crisisFindings: Finding[],
-  privacy: Finding[],
+  privacy: readonly Finding[],
   solicitation: Finding[],
   keywords: Finding[],
 ): Verdict {
@@ -66,7 +66,7 @@ export function decide(
   return {
     action,
     crisis: { level: crisis.level, category: crisis.category },
-    privacy,
+    privacy: [...privacy],
     solicitation: solicitation.length > 0,
     findings,
     redacted,
